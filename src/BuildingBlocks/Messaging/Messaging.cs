@@ -1,0 +1,74 @@
+using System.Reflection;
+using JasperFx.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Persistence;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+using Wolverine.Postgresql;
+using Wolverine.Sqlite;
+
+namespace PortailFamille.BuildingBlocks.Messaging;
+
+public enum MessagingRole
+{
+    /// <summary>The web process: publishes integration events, handles none of them.</summary>
+    Host,
+    /// <summary>The worker process: listens to the durable queue and handles every integration event.</summary>
+    Worker,
+}
+
+public static class Messaging
+{
+    public const string WorkerQueue = "worker";
+
+    /// <summary>
+    /// Wolverine on the configured database: durable store and queue in the same database as the module
+    /// tables (so IDbContextOutbox commits a change and its events together), every integration event
+    /// routed to the Worker's queue, Mediator handlers kept out of Wolverine.
+    /// </summary>
+    public static void UsePortailMessaging(this WolverineOptions opts, DatabaseOptions database, MessagingRole role, IEnumerable<Assembly> moduleAssemblies)
+    {
+        if (database.IsSqlite)
+        {
+            opts.UseSqlitePersistenceAndTransport(database.ConnectionString);
+            opts.Publish(rule => rule.MessagesImplementing<IIntegrationEvent>().ToSqliteQueue(WorkerQueue));
+            if (role == MessagingRole.Worker) opts.ListenToSqliteQueue(WorkerQueue);
+        }
+        else
+        {
+            opts.UsePostgresqlPersistenceAndTransport(database.ConnectionString, "wolverine");
+            opts.Publish(rule => rule.MessagesImplementing<IIntegrationEvent>().ToPostgresqlQueue(WorkerQueue));
+            if (role == MessagingRole.Worker) opts.ListenToPostgresqlQueue(WorkerQueue);
+        }
+
+        opts.UseEntityFrameworkCoreTransactions();
+        opts.Policies.UseDurableLocalQueues();
+        opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+
+        opts.Discovery.DisableConventionalDiscovery();
+        foreach (var assembly in moduleAssemblies)
+        {
+            opts.Discovery.IncludeAssembly(assembly);
+        }
+
+        // Only public static adapters named *Handler that take an integration event are Wolverine's;
+        // Mediator handlers (internal or public) stay the mediator's.
+        opts.Discovery.CustomizeHandlerDiscovery(q =>
+        {
+            q.Includes.WithCondition("integration event adapters", IsIntegrationEventAdapter);
+            q.Excludes.WithCondition("Mediator handlers", t => t.GetInterfaces().Any(i => i.Namespace == "Mediator"));
+        });
+
+        // Adapters forward to the mediator; ISender is registered by a factory, which Wolverine's
+        // code generation can only reach through the container.
+        opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
+
+        opts.Services.AddResourceSetupOnStartup();
+    }
+
+    public static bool IsIntegrationEventAdapter(Type type) =>
+        type is { IsPublic: true, IsAbstract: true, IsSealed: true } // static class
+        && type.Name.EndsWith("Handler", StringComparison.Ordinal)
+        && type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Any(m => m.Name is "Handle" or "HandleAsync" && m.GetParameters().FirstOrDefault()?.ParameterType is { } p && typeof(IIntegrationEvent).IsAssignableFrom(p));
+}

@@ -1,0 +1,22 @@
+namespace PortailFamille.BuildingBlocks.Results;
+
+/// <summary>How an expected refusal maps to HTTP (400/403/404/409) and to the UI.</summary>
+public enum ErrorKind
+{
+    Validation,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>An expected refusal: a stable English code for machines, a French message for people.</summary>
+public sealed record Error(string Code, string Message, ErrorKind Kind)
+{
+    /// <summary>Field name → French messages, filled by the validation behaviour.</summary>
+    public IReadOnlyDictionary<string, string[]> Fields { get; init; } = new Dictionary<string, string[]>();
+
+    public static Error Validation(string code, string message) => new(code, message, ErrorKind.Validation);
+    public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+    public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+}

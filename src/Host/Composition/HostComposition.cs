@@ -1,0 +1,132 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using PortailFamille.Accounts;
+using PortailFamille.Billing;
+using PortailFamille.BuildingBlocks.Mediation;
+using PortailFamille.BuildingBlocks.Messaging;
+using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.Dossier;
+using PortailFamille.Notifications;
+using PortailFamille.Reservations;
+using Radzen;
+using Wolverine;
+
+namespace PortailFamille.Host.Composition;
+
+/// <summary>The Host only composes: modules, mediator, messaging, web concerns. No business rule here.</summary>
+internal static class HostComposition
+{
+    public static readonly System.Reflection.Assembly[] ModuleAssemblies =
+    [
+        typeof(AccountsModule).Assembly,
+        typeof(DossierModule).Assembly,
+        typeof(ReservationsModule).Assembly,
+        typeof(BillingModule).Assembly,
+        typeof(NotificationsModule).Assembly,
+    ];
+
+    public static WebApplicationBuilder AddPortail(this WebApplicationBuilder builder)
+    {
+        var culture = CultureInfo.GetCultureInfo("fr-FR");
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        FluentValidation.ValidatorOptions.Global.LanguageManager.Culture = culture;
+
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddAccountsModule(database);
+        services.AddDossierModule(database);
+        services.AddReservationsModule(database);
+        services.AddBillingModule(database);
+        services.AddNotificationsModule(database);
+
+        services.AddMediator((MediatorOptions o) =>
+        {
+            o.Namespace = "PortailFamille.Host.Mediation";
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.Assemblies =
+            [
+                typeof(AccountsModule),
+                typeof(DossierModule),
+                typeof(ReservationsModule),
+                typeof(BillingModule),
+                typeof(NotificationsModule),
+                // The generator only pairs handlers with messages of listed assemblies: list the Contracts too.
+                typeof(PortailFamille.Accounts.Contracts.SignIn),
+                typeof(PortailFamille.Dossier.Contracts.ListChildren),
+                typeof(PortailFamille.Reservations.Contracts.ListActivities),
+                typeof(PortailFamille.Billing.Contracts.GetWalletBalances),
+                typeof(PortailFamille.Notifications.Contracts.PublishNews),
+            ];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ServiceName = "PortailFamille.Host";
+            opts.UsePortailMessaging(database, MessagingRole.Host, ModuleAssemblies);
+        });
+
+        services
+            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "pf_session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/connexion";
+                o.LogoutPath = "/deconnexion";
+                o.AccessDeniedPath = "/acces-refuse";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Family, p => p.RequireClaim(PortailClaims.FamilyAccountId))
+            .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, "Staff"));
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PortalContext>();
+        services.AddSingleton<ScopedSender>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddAntiforgery(o => o.Cookie.Name = "pf_antiforgery");
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+internal static class Policies
+{
+    public const string Family = "Family";
+    public const string Staff = "Staff";
+}
+
+internal static class PortailClaims
+{
+    public const string Kind = "pf:kind";
+    public const string FamilyAccountId = "pf:family";
+    public const string StructureId = "pf:structure";
+}

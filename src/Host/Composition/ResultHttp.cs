@@ -1,0 +1,25 @@
+using PortailFamille.BuildingBlocks.Results;
+
+namespace PortailFamille.Host.Composition;
+
+internal static class ResultHttp
+{
+    /// <summary>Maps a refusal to 400/403/404/409 problem details carrying the stable code and the French message.</summary>
+    public static IResult ToProblem(this Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Fields.Count > 0) extensions["errors"] = error.Fields;
+        return Results.Problem(detail: error.Message, statusCode: status, title: error.Message, extensions: extensions);
+    }
+
+    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
+        result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : result.Error!.ToProblem();
+}

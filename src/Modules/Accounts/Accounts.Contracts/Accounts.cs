@@ -1,0 +1,34 @@
+using Mediator;
+using PortailFamille.BuildingBlocks.Results;
+
+namespace PortailFamille.Accounts.Contracts;
+
+public enum UserKind
+{
+    Family,
+    Staff,
+}
+
+/// <summary>Staff roles of the design: agent Éducation, régie, administrateur.</summary>
+public enum StaffRole
+{
+    AgentEducation,
+    Cashier,
+    Administrator,
+}
+
+/// <summary>Checks an identifier and a password; the same refusal whether the identifier exists or not.</summary>
+public sealed record SignIn(string Identifier, string Password) : ICommand<Result<SignedInUser>>;
+
+public sealed record SignedInUser(Guid UserId, UserKind Kind, string DisplayName, Guid? FamilyAccountId, Guid? StructureId, StaffRole? Role);
+
+public sealed record ListStructures : IQuery<IReadOnlyList<StructureView>>;
+
+public sealed record StructureView(Guid Id, string Code, string Name, string Town);
+
+public sealed record GetFamilyAccount(Guid FamilyAccountId) : IQuery<FamilyAccountView?>;
+
+public sealed record FamilyAccountView(Guid Id, string Identifier, string HolderFirstName, string HolderLastName, IReadOnlyList<string> Emails, Guid StructureId);
+
+/// <summary>Staff dashboard: the families of a structure.</summary>
+public sealed record ListFamilyAccounts(Guid StructureId) : IQuery<IReadOnlyList<FamilyAccountView>>;

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Accounts.Features;
+using PortailFamille.Accounts.Persistence;
+using PortailFamille.BuildingBlocks.Modules;
+using PortailFamille.BuildingBlocks.Persistence;
+
+namespace PortailFamille.Accounts;
+
+/// <summary>Registration entry point of the Accounts module (identity, credentials, structures, staff roles).</summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, AccountsDbContext.Module);
+        services.AddModuleServices(typeof(AccountsModule).Assembly);
+        services.AddSingleton<PasswordHashing>();
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using PortailFamille.Accounts.Contracts;
+using PortailFamille.BuildingBlocks.Results;
+
+namespace PortailFamille.Accounts.Domain;
+
+/// <summary>A town or service running the portal; one site may host several.</summary>
+internal sealed class Structure
+{
+    private Structure() { }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Town { get; private set; } = "";
+
+    public static Structure Create(Guid id, string code, string name, string town) =>
+        new() { Id = id, Code = code, Name = name, Town = town };
+}
+
+/// <summary>Compte famille: the parent's login; the people and children live in the Dossier module.</summary>
+internal sealed class FamilyAccount
+{
+    private FamilyAccount() { }
+
+    public Guid Id { get; private set; }
+    public string Identifier { get; private set; } = "";
+    public string PasswordHash { get; private set; } = "";
+    public string HolderFirstName { get; private set; } = "";
+    public string HolderLastName { get; private set; } = "";
+    /// <summary>Separated by ';' as parents type them; the first one receives payment receipts.</summary>
+    public string Emails { get; private set; } = "";
+    public Guid StructureId { get; private set; }
+
+    public IReadOnlyList<string> EmailList =>
+        Emails.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static FamilyAccount Create(Guid id, string identifier, string passwordHash, string firstName, string lastName, string emails, Guid structureId) => new()
+    {
+        Id = id,
+        Identifier = identifier.Trim().ToLowerInvariant(),
+        PasswordHash = passwordHash,
+        HolderFirstName = firstName,
+        HolderLastName = lastName,
+        Emails = emails,
+        StructureId = structureId,
+    };
+}
+
+internal sealed class StaffMember
+{
+    private StaffMember() { }
+
+    public Guid Id { get; private set; }
+    public string Identifier { get; private set; } = "";
+    public string PasswordHash { get; private set; } = "";
+    public string FullName { get; private set; } = "";
+    public StaffRole Role { get; private set; }
+
+    public static StaffMember Create(Guid id, string identifier, string passwordHash, string fullName, StaffRole role) => new()
+    {
+        Id = id,
+        Identifier = identifier.Trim().ToLowerInvariant(),
+        PasswordHash = passwordHash,
+        FullName = fullName,
+        Role = role,
+    };
+}
+
+internal static class AccountErrors
+{
+    // One message for an unknown identifier and a wrong password: no account enumeration.
+    public static readonly Error InvalidCredentials =
+        Error.Validation("accounts.invalid_credentials", "Identifiant ou mot de passe incorrect.");
+}

@@ -1,0 +1,64 @@
+using PortailFamille.Billing.Contracts;
+
+namespace PortailFamille.Billing.Domain;
+
+/// <summary>Porte-monnaie: one per group of services; its balance is the sum of its entries.</summary>
+internal sealed class Wallet
+{
+    private Wallet() { }
+
+    public Guid Id { get; private set; }
+    public Guid FamilyAccountId { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Label { get; private set; } = "";
+
+    public static Wallet Open(Guid id, Guid familyAccountId, string code, string label) =>
+        new() { Id = id, FamilyAccountId = familyAccountId, Code = code, Label = label };
+}
+
+internal enum LedgerEntryKind
+{
+    Payment,
+    Consumption,
+    Correction,
+}
+
+/// <summary>Append-only: an entry is never edited nor deleted; a correction is a new entry.</summary>
+internal sealed class LedgerEntry
+{
+    private LedgerEntry() { }
+
+    public Guid Id { get; private set; }
+    public Guid WalletId { get; private set; }
+    public LedgerEntryKind Kind { get; private set; }
+    /// <summary>Euros, 2 decimals; a credit is positive, a debit negative.</summary>
+    public decimal Amount { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public DateOnly ValueDate { get; private set; }
+    public string Label { get; private set; } = "";
+    public PaymentMode? PaymentMode { get; private set; }
+    public string? PieceNumber { get; private set; }
+    public string? PayerName { get; private set; }
+    public string? BankName { get; private set; }
+
+    public static LedgerEntry Payment(Guid id, Guid walletId, decimal amount, DateOnly receivedOn, DateTimeOffset recordedAt,
+        PaymentMode mode, string? pieceNumber, string payerName, string? bankName)
+    {
+        if (amount <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "A payment credits a positive amount.");
+        if (decimal.Round(amount, 2) != amount) throw new ArgumentException("Amounts are in euros with 2 decimals.", nameof(amount));
+        return new LedgerEntry
+        {
+            Id = id,
+            WalletId = walletId,
+            Kind = LedgerEntryKind.Payment,
+            Amount = amount,
+            ValueDate = receivedOn,
+            RecordedAt = recordedAt,
+            Label = "Règlement",
+            PaymentMode = mode,
+            PieceNumber = pieceNumber,
+            PayerName = payerName,
+            BankName = bankName,
+        };
+    }
+}

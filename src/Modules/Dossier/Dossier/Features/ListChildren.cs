@@ -1,0 +1,22 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PortailFamille.Dossier.Contracts;
+using PortailFamille.Dossier.Persistence;
+
+namespace PortailFamille.Dossier.Features;
+
+internal sealed class ListChildrenHandler(DossierDbContext db) : IQueryHandler<ListChildren, IReadOnlyList<ChildView>>
+{
+    public async ValueTask<IReadOnlyList<ChildView>> Handle(ListChildren query, CancellationToken cancellationToken) =>
+        await db.Children.AsNoTracking()
+            .Where(c => c.FamilyAccountId == query.FamilyAccountId)
+            .OrderBy(c => c.BirthDate)
+            .Select(c => new ChildView(c.Id, c.FamilyAccountId, c.FirstName, c.LastName, c.BirthDate, c.School, c.Grade))
+            .ToListAsync(cancellationToken);
+}
+
+internal sealed class CountChildrenHandler(DossierDbContext db) : IQueryHandler<CountChildren, int>
+{
+    public async ValueTask<int> Handle(CountChildren query, CancellationToken cancellationToken) =>
+        await db.Children.CountAsync(c => query.FamilyAccountIds.Contains(c.FamilyAccountId), cancellationToken);
+}

@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Reservations.Persistence;
+
+namespace PortailFamille.Reservations.Features;
+
+internal sealed class ListActivitiesHandler(ReservationsDbContext db) : IQueryHandler<ListActivities, IReadOnlyList<ActivityView>>
+{
+    public async ValueTask<IReadOnlyList<ActivityView>> Handle(ListActivities query, CancellationToken cancellationToken)
+    {
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.StructureId == query.StructureId)
+            .OrderBy(a => a.Kind).ThenBy(a => a.Name)
+            .ToListAsync(cancellationToken);
+        return activities
+            .Select(a => new ActivityView(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode,
+                a.Capacity, a.WaitlistSize, Slots(a.ArrivalSlots), Slots(a.DepartureSlots)))
+            .ToList();
+    }
+
+    private static string[] Slots(string slots) => slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+internal sealed class ListBookingPeriodsHandler(ReservationsDbContext db) : IQueryHandler<ListBookingPeriods, IReadOnlyList<BookingPeriodView>>
+{
+    public async ValueTask<IReadOnlyList<BookingPeriodView>> Handle(ListBookingPeriods query, CancellationToken cancellationToken)
+    {
+        var periods = await db.BookingPeriods.AsNoTracking()
+            .Where(p => p.StructureId == query.StructureId)
+            .OrderBy(p => p.StartsOn)
+            .ToListAsync(cancellationToken);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => c.StructureId == query.StructureId)
+            .OrderBy(c => c.Day)
+            .ToListAsync(cancellationToken);
+        return periods
+            .Select(p => new BookingPeriodView(p.Id, p.StructureId, p.Name, p.Kind, p.OpensOn, p.StartsOn, p.EndsOn,
+                closures.Where(c => c.Day >= p.StartsOn && c.Day <= p.EndsOn).Select(c => new ClosureView(c.Day, c.Kind, c.Reason)).ToList()))
+            .ToList();
+    }
+}

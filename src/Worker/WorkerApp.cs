@@ -1,0 +1,93 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PortailFamille.Accounts;
+using PortailFamille.Billing;
+using PortailFamille.BuildingBlocks.Mediation;
+using PortailFamille.BuildingBlocks.Messaging;
+using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.Dossier;
+using PortailFamille.Notifications;
+using PortailFamille.Reservations;
+using Wolverine;
+
+namespace PortailFamille.Worker;
+
+/// <summary>
+/// The worker process: same modules as the Host, Wolverine listening to the durable "worker" queue.
+/// Composition only; the jobs and event handlers live in the modules.
+/// </summary>
+public static class WorkerApp
+{
+    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var culture = CultureInfo.GetCultureInfo("fr-FR");
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder.Configuration);
+
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddAccountsModule(database);
+        services.AddDossierModule(database);
+        services.AddReservationsModule(database);
+        services.AddBillingModule(database);
+        services.AddNotificationsModule(database);
+
+        services.AddMediator((MediatorOptions o) =>
+        {
+            o.Namespace = "PortailFamille.Worker.Mediation";
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.Assemblies =
+            [
+                typeof(AccountsModule),
+                typeof(DossierModule),
+                typeof(ReservationsModule),
+                typeof(BillingModule),
+                typeof(NotificationsModule),
+                // The generator only pairs handlers with messages of listed assemblies: list the Contracts too.
+                typeof(PortailFamille.Accounts.Contracts.SignIn),
+                typeof(PortailFamille.Dossier.Contracts.ListChildren),
+                typeof(PortailFamille.Reservations.Contracts.ListActivities),
+                typeof(PortailFamille.Billing.Contracts.GetWalletBalances),
+                typeof(PortailFamille.Notifications.Contracts.PublishNews),
+            ];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+
+        builder.UseWolverine(opts =>
+        {
+            opts.ServiceName = "PortailFamille.Worker";
+            opts.UsePortailMessaging(database, MessagingRole.Worker,
+            [
+                typeof(AccountsModule).Assembly,
+                typeof(DossierModule).Assembly,
+                typeof(ReservationsModule).Assembly,
+                typeof(BillingModule).Assembly,
+                typeof(NotificationsModule).Assembly,
+            ]);
+        });
+
+        return builder.Build();
+    }
+
+    /// <summary>Prepares the database (the Worker may start before the Host) then runs until stopped.</summary>
+    public static async Task RunAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        var database = host.Services.GetRequiredService<DatabaseOptions>();
+        await ModuleDatabaseRegistration.PrepareSqliteAsync(database, cancellationToken);
+        await host.Services.MigrateAndSeedAsync(seedDemoData: false, cancellationToken);
+        await host.RunAsync(cancellationToken);
+    }
+}
