@@ -61,7 +61,7 @@ public static class Messaging
 
         // Adapters forward to the mediator; ISender is registered by a factory, which Wolverine's
         // code generation can only reach through the container.
-        opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
+        opts.ServiceLocationPolicy = JasperFx.CodeGeneration.Model.ServiceLocationPolicy.AlwaysAllowed;
 
         opts.Services.AddResourceSetupOnStartup();
     }
