@@ -18,11 +18,19 @@ if (args.Contains("migrate"))
 
 await app.Services.MigrateAndSeedAsync(seedDemoData: app.Configuration.GetValue("Demo:SeedData", false));
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/erreur", CreateScopeForErrors = true });
+app.UseExceptionHandler();
 // API callers get problem details; people get a French page.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true));
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(ctx.Request.Method),
+    pages => pages.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true));
+// A refused form post (e.g. a missing antiforgery token) is not re-executed: that would validate it again.
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(ctx.Request.Method),
+    posts => posts.UseStatusCodePages(context => PageExceptionHandler.WriteFrenchPageAsync(context.HttpContext,
+        context.HttpContext.Response.StatusCode,
+        "Le formulaire envoyé n'est pas valide ou a expiré. Rechargez la page et recommencez.",
+        context.HttpContext.RequestAborted)));
 app.UseStaticFiles();
+app.UseRouting(); // after the status code pages, so a re-executed request is routed again
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

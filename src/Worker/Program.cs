@@ -1,4 +1,13 @@
-using PortailFamille.Worker;
+using Microsoft.Extensions.Hosting;
 
-using var host = WorkerApp.Build(args);
-await WorkerApp.RunAsync(host);
+namespace PortailFamille.Worker;
+
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        using var host = WorkerApp.Build(args);
+        await WorkerApp.PrepareAsync(host);
+        await host.RunAsync();
+    }
+}

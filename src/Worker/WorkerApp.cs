@@ -82,12 +82,11 @@ public static class WorkerApp
         return builder.Build();
     }
 
-    /// <summary>Prepares the database (the Worker may start before the Host) then runs until stopped.</summary>
-    public static async Task RunAsync(IHost host, CancellationToken cancellationToken = default)
+    /// <summary>Prepares the database before the host starts: the Worker may start before the Host.</summary>
+    public static async Task PrepareAsync(IHost host, CancellationToken cancellationToken = default)
     {
         var database = host.Services.GetRequiredService<DatabaseOptions>();
         await ModuleDatabaseRegistration.PrepareSqliteAsync(database, cancellationToken);
         await host.Services.MigrateAndSeedAsync(seedDemoData: false, cancellationToken);
-        await host.RunAsync(cancellationToken);
     }
 }

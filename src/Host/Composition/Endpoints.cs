@@ -42,8 +42,8 @@ internal static class Endpoints
 
         api.MapGet("/structures", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListStructures(), ct)));
 
-        api.MapGet("/news", async (Guid structureId, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new ListNews(structureId), ct)));
+        api.MapGet("/news", async (Guid structureId, int? take, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListNews(structureId, take ?? 20), ct)));
 
         api.MapGet("/me", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {

@@ -101,6 +101,7 @@ internal static class HostComposition
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddExceptionHandler<PageExceptionHandler>();
         services.AddHealthChecks();
         return builder;
     }

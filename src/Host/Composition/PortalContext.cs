@@ -9,7 +9,7 @@ namespace PortailFamille.Host.Composition;
 /// Per request: who is signed in, which structure they are looking at (cookie set by the header's
 /// switcher, else the family's own structure, else the first one) and the header's figures.
 /// </summary>
-internal sealed class PortalContext(IHttpContextAccessor http, ISender sender)
+internal sealed class PortalContext(IHttpContextAccessor http, ScopedSender sender)
 {
     public const string StructureCookie = "pf_structure";
 
@@ -43,5 +43,5 @@ internal sealed class PortalContext(IHttpContextAccessor http, ISender sender)
     }
 
     public Task<DateTimeOffset?> LastDataUpdateAsync(CancellationToken ct = default) =>
-        sender.Send(new GetLastDataUpdate(), ct).AsTask();
+        sender.Send(new GetLastDataUpdate(), ct);
 }

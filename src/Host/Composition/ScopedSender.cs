@@ -3,8 +3,8 @@ using Mediator;
 namespace PortailFamille.Host.Composition;
 
 /// <summary>
-/// For interactive (circuit) components: one DI scope per request, so each command gets a fresh
-/// DbContext and its own Wolverine outbox (a circuit lives for minutes; a shared scope would not).
+/// For components: one DI scope per request, so each gets a fresh DbContext (a layout and its page
+/// render concurrently; a circuit lives for minutes) and each command its own Wolverine outbox.
 /// </summary>
 internal sealed class ScopedSender(IServiceScopeFactory scopes)
 {

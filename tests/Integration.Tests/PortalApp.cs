@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using PortailFamille.Worker;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace PortailFamille.Integration.Tests;
+
+/// <summary>The Host (in-memory test server) and a Worker host in the same process, on one real database.</summary>
+public abstract partial class PortalApp : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private IHost? _worker;
+
+    public abstract string Provider { get; }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started");
+
+    public IServiceProvider HostServices => Factory.Services;
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider,
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Demo:SeedData"] = "true",
+        };
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings) web.UseSetting(key, value);
+            web.UseEnvironment("Testing");
+        });
+        _ = _factory.Server; // start: migrations and demo data
+
+        _worker = WorkerApp.Build([], config => config.AddInMemoryCollection(settings));
+        await WorkerApp.PrepareAsync(_worker);
+        await _worker.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.StopAsync();
+            _worker.Dispose();
+        }
+
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+
+    public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real form (antiforgery token included), as a browser would.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string identifier, string password)
+    {
+        var client = NewClient();
+        var response = await client.PostAsync("/connexion", await SignInFormAsync(client, identifier, password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<FormUrlEncodedContent> SignInFormAsync(HttpClient client, string identifier, string password)
+    {
+        var page = await client.GetStringAsync("/connexion");
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, "the sign-in page carries an antiforgery token");
+        return new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "connexion",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["Input.Identifier"] = identifier,
+            ["Input.Password"] = password,
+        });
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed class SqlitePortalApp : PortalApp
+{
+    private string? _directory;
+
+    public override string Provider => "Sqlite";
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "pf-sqlite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        return Task.FromResult($"Data Source={Path.Combine(_directory, "portail.db")}");
+    }
+}
+
+public sealed class PostgresPortalApp : PortalApp
+{
+    public override string Provider => "Postgres";
+
+    protected override Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync("pf_it");
+}
