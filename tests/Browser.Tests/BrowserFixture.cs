@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace PortailFamille.Browser.Tests;
+
+/// <summary>
+/// The real Host on Kestrel (127.0.0.1, free port, fresh SQLite file with the demo data) and Debian's
+/// Chromium driven by Playwright. Never downloads a browser: /usr/bin/chromium must be installed.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+    private string? _directory;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Where screenshots go, for a person to look at what a parent sees.</summary>
+    public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"{chromium} is missing: apt-get install -y chromium (.ci/run does it).");
+
+        _directory = Path.Combine(Path.GetTempPath(), "pf-browser-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(ScreenshotDirectory);
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Database:Provider", "Sqlite");
+            web.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "portail.db")}");
+            web.UseSetting("Demo:SeedData", "true");
+            web.UseEnvironment("Testing");
+            web.UseStaticWebAssets(); // blazor.web.js and Radzen's _content outside Development
+        });
+        _factory.UseKestrel(FreePort()); // UseKestrel(0) falls back to the default port 5000
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task<IPage> NewPageAsync(bool phone)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "fr-FR",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        page.Console += (_, message) => { lock (ConsoleMessages) ConsoleMessages.Add($"[{message.Type}] {message.Text}"); };
+        page.PageError += (_, error) => { lock (ConsoleMessages) ConsoleMessages.Add($"[pageerror] {error}"); };
+        return page;
+    }
+
+    /// <summary>What the pages wrote to their console: shown when a step times out.</summary>
+    public List<string> ConsoleMessages { get; } = [];
+
+    /// <summary>Runs a browser step; on failure, keeps a screenshot and the console in the error.</summary>
+    public async Task StepAsync(IPage page, string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            var shot = Path.Combine(ScreenshotDirectory, $"failed-{name}.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            string console;
+            lock (ConsoleMessages) console = string.Join(Environment.NewLine, ConsoleMessages.TakeLast(30));
+            throw new InvalidOperationException($"Step '{name}' failed on {page.Url} (screenshot {shot}). Console:{Environment.NewLine}{console}", ex);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
