@@ -32,6 +32,8 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !HttpMethods.
 app.UseStaticFiles();
 app.UseRouting(); // after the status code pages, so a re-executed request is routed again
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<SignInGateMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
 

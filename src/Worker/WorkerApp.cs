@@ -39,11 +39,11 @@ public static class WorkerApp
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddAccountsModule(database);
+        services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
         services.AddDossierModule(database);
         services.AddReservationsModule(database);
         services.AddBillingModule(database);
-        services.AddNotificationsModule(database);
+        services.AddNotificationsModule(database, builder.Configuration);
 
         services.AddMediator((MediatorOptions o) =>
         {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PortailFamille.Worker;
 
@@ -26,20 +28,35 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>Settings a fixture adds (SMTP server, limits…), applied to the Host and the Worker.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
+    /// <summary>Replaces Host services (e.g. the clock) after the Host's own registrations.</summary>
+    protected virtual void ConfigureHostServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         ConnectionString = await CreateDatabaseAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider,
             ["Database:ConnectionString"] = ConnectionString,
             ["Demo:SeedData"] = "true",
+            // Every test signs in from the same (test server) address: the per-address limit has its own test.
+            ["RateLimiting:AuthPermitsPerMinute"] = "100000",
         };
+        foreach (var (key, value) in ExtraSettings()) settings[key] = value;
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.UseEnvironment("Testing");
+            web.ConfigureTestServices(ConfigureHostServices);
         });
         _ = _factory.Server; // start: migrations and demo data
 
@@ -48,7 +65,7 @@ public abstract partial class PortalApp : IAsyncLifetime
         await _worker.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_worker is not null)
         {
@@ -88,7 +105,7 @@ public abstract partial class PortalApp : IAsyncLifetime
     private static partial Regex AntiforgeryToken();
 }
 
-public sealed class SqlitePortalApp : PortalApp
+public class SqlitePortalApp : PortalApp
 {
     private string? _directory;
 

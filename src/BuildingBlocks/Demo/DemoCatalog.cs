@@ -14,7 +14,14 @@ public static class DemoCatalog
     public const string StaffPassword = "Gestion2024";
 
     public sealed record DemoStructure(Guid Id, string Code, string Name);
-    public sealed record DemoFamily(int Number, Guid Id, string Identifier, string LastName, string HolderFirstName, string Email, int StructureIndex, IReadOnlyList<DemoChild> Children);
+    public sealed record DemoFamily(int Number, Guid Id, string Identifier, string LastName, string HolderFirstName, string Email, int StructureIndex, IReadOnlyList<DemoChild> Children)
+    {
+        /// <summary>Family 30 still has legacy credentials: its first sign-in asks for a new password, then the notices.</summary>
+        public bool MustChangePassword => Number == 30;
+    }
+
+    /// <summary>The other parent of a separated couple: own account, same children (linked by the Dossier module).</summary>
+    public sealed record DemoOtherParent(Guid Id, string Identifier, string FirstName, string LastName, string Email, int FamilyNumber);
     public sealed record DemoChild(Guid Id, string FirstName, DateOnly BirthDate, string School, string Grade);
     public sealed record DemoStaff(Guid Id, string Identifier, string FullName, string Role);
 
@@ -54,6 +61,9 @@ public static class DemoCatalog
     ];
 
     private static readonly string[] Schools = ["École Bourg", "École Pierrettes", "École Réjouit", "École Parc"];
+
+    /// <summary>Marie DUPONT, separated from Jean-Paul DUPONT (family 1), books her own custody days.</summary>
+    public static readonly DemoOtherParent OtherParent = new(IdFor("other-parent", 1), "famille01b", "Marie", "DUPONT", "famille01b@exemple.fr", 1);
 
     /// <summary>30 families, 52 children; family 1 is the guides' DUPONT Jean-Paul with Amalia and Paolo.</summary>
     public static IReadOnlyList<DemoFamily> Families { get; } = BuildFamilies();

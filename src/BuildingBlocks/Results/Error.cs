@@ -7,6 +7,8 @@ public enum ErrorKind
     Forbidden,
     NotFound,
     Conflict,
+    /// <summary>Too many attempts: retry later (429).</summary>
+    TooManyAttempts,
 }
 
 /// <summary>An expected refusal: a stable English code for machines, a French message for people.</summary>
@@ -19,4 +21,5 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static Error TooManyAttempts(string code, string message) => new(code, message, ErrorKind.TooManyAttempts);
 }

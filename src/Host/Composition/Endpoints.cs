@@ -40,6 +40,51 @@ internal static class Endpoints
 
         var api = app.MapGroup("/api/v1").WithTags("Portail Famille API");
 
+        var auth = api.MapGroup("/auth");
+        auth.MapPost("/login", async (LoginRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new SignIn(body.Identifier ?? "", body.Password ?? ""), ct);
+            if (result.IsFailure)
+            {
+                var error = result.Error!;
+                // Wrong identifier or password: 401, same body whether the identifier exists or not.
+                return error.Code == "accounts.invalid_credentials"
+                    ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: error.Message, detail: error.Message,
+                        extensions: new Dictionary<string, object?> { ["code"] = error.Code })
+                    : error.ToProblem();
+            }
+
+            await PortalSession.SignInAsync(http, result.Value);
+            var user = result.Value;
+            return Results.Ok(new { kind = user.Kind.ToString(), name = user.DisplayName, gate = user.Gate.ToString(), next = PortalSession.PathFor(user.Gate) });
+        });
+        auth.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.NoContent();
+        });
+        auth.MapGet("/password-rules", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetPasswordRules(), ct)));
+        auth.MapPost("/password-reset", async (PasswordResetRequest body, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new RequestPasswordReset(body.Identifier ?? "", body.Email ?? ""), ct);
+            return result.IsSuccess
+                ? Results.Accepted(value: new { message = "Si les informations fournies sont valides, un courriel vous sera envoyé à l'adresse associée à votre compte." })
+                : result.Error!.ToProblem();
+        });
+        auth.MapPost("/password-reset/confirm", async (PasswordResetConfirmation body, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new ResetPasswordWithLink(body.Token ?? "", body.NewPassword ?? "", body.Confirmation ?? ""), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        auth.MapPost("/password", async (PasswordChangeRequest body, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            var id = FamilyId(user);
+            var result = await sender.Send(new ChangePassword(id, body.CurrentPassword ?? "", body.NewPassword ?? "", body.Confirmation ?? ""), ct);
+            if (result.IsFailure) return result.Error!.ToProblem();
+            await PortalSession.UpdateGateAsync(http, await sender.Send(new GetSignInGate(id), ct));
+            return Results.NoContent();
+        }).RequireAuthorization(Policies.Family);
+
         api.MapGet("/structures", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListStructures(), ct)));
 
         api.MapGet("/news", async (Guid structureId, int? take, ISender sender, CancellationToken ct) =>
@@ -59,6 +104,29 @@ internal static class Endpoints
         api.MapGet("/wallets", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             Results.Ok(await sender.Send(new GetWalletBalances(FamilyId(user)), ct)))
             .RequireAuthorization(Policies.Family);
+
+        api.MapPut("/me/emails", async (EmailsRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new UpdateEmails(FamilyId(user), body.Emails ?? ""), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        }).RequireAuthorization(Policies.Family);
+
+        var accounts = api.MapGroup("/staff/accounts").RequireAuthorization(Policies.AccountManagers);
+        accounts.MapPost("/", async (CreateAccountRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new CreateFamilyAccount(StaffId(user), user.Identity?.Name ?? "", body.StructureId,
+                body.HolderFirstName ?? "", body.HolderLastName ?? "", body.Emails ?? "", body.Delivery, body.LinkedToAccountId), ct);
+            return result.ToHttpResult(created => Results.Created($"/api/v1/staff/accounts/{created.AccountId}", created));
+        });
+        accounts.MapPost("/{accountId:guid}/unlock", async (Guid accountId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new UnlockAccount(StaffId(user), user.Identity?.Name ?? "", accountId), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        accounts.MapGet("/statuses", async (Guid structureId, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListFamilyAccountStatuses(structureId), ct)));
+        api.MapGet("/staff/audit", async (int? take, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListAuditEntries(take ?? 200), ct))).RequireAuthorization(Policies.AccountManagers);
 
         var staff = api.MapGroup("/staff").RequireAuthorization(Policies.Staff);
         staff.MapPost("/news", async (PublishNewsRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -84,8 +152,23 @@ internal static class Endpoints
 
     private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
 
+    private static Guid StaffId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }
 
 internal sealed record PublishNewsRequest(Guid StructureId, string? Title, string? Body);
+
+internal sealed record LoginRequest(string? Identifier, string? Password);
+
+internal sealed record EmailsRequest(string? Emails);
+
+internal sealed record CreateAccountRequest(Guid StructureId, string? HolderFirstName, string? HolderLastName, string? Emails,
+    PortailFamille.Accounts.Contracts.CredentialDelivery Delivery, Guid? LinkedToAccountId);
+
+internal sealed record PasswordResetRequest(string? Identifier, string? Email);
+
+internal sealed record PasswordResetConfirmation(string? Token, string? NewPassword, string? Confirmation);
+
+internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword, string? Confirmation);

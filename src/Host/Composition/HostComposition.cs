@@ -38,11 +38,11 @@ internal static class HostComposition
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddAccountsModule(database);
+        services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
         services.AddDossierModule(database);
         services.AddReservationsModule(database);
         services.AddBillingModule(database);
-        services.AddNotificationsModule(database);
+        services.AddNotificationsModule(database, builder.Configuration);
 
         services.AddMediator((MediatorOptions o) =>
         {
@@ -89,7 +89,10 @@ internal static class HostComposition
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Family, p => p.RequireClaim(PortailClaims.FamilyAccountId))
-            .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, "Staff"));
+            .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, "Staff"))
+            .AddPolicy(Policies.AccountManagers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
+                .RequireRole(nameof(Accounts.Contracts.StaffRole.AgentEducation), nameof(Accounts.Contracts.StaffRole.Administrator)));
+        services.AddPortailRateLimiting(builder.Configuration);
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<PortalContext>();
@@ -100,6 +103,7 @@ internal static class HostComposition
         services.AddAntiforgery(o => o.Cookie.Name = "pf_antiforgery");
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddExceptionHandler<PageExceptionHandler>();
         services.AddHealthChecks();
@@ -123,6 +127,8 @@ internal static class Policies
 {
     public const string Family = "Family";
     public const string Staff = "Staff";
+    /// <summary>Create family accounts, unlock them, read the audit trail: agents Éducation and administrators.</summary>
+    public const string AccountManagers = "AccountManagers";
 }
 
 internal static class PortailClaims
@@ -130,4 +136,5 @@ internal static class PortailClaims
     public const string Kind = "pf:kind";
     public const string FamilyAccountId = "pf:family";
     public const string StructureId = "pf:structure";
+    public const string Gate = "pf:gate";
 }

@@ -55,6 +55,13 @@ internal static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(Accounts.Contracts.AuditAction action) => action switch
+    {
+        Accounts.Contracts.AuditAction.FamilyAccountCreated => "Création de compte",
+        Accounts.Contracts.AuditAction.AccountUnlocked => "Déblocage",
+        _ => action.ToString(),
+    };
+
     public static string Of(Accounts.Contracts.StaffRole role) => role switch
     {
         Accounts.Contracts.StaffRole.AgentEducation => "Agent Éducation",

@@ -13,6 +13,7 @@ internal static class ResultHttp
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
@@ -22,4 +23,11 @@ internal static class ResultHttp
 
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : result.Error!.ToProblem();
+}
+
+internal static class ErrorMessages
+{
+    /// <summary>Per-field messages when the validation gave them, else the error's message.</summary>
+    public static IReadOnlyList<string> Messages(this PortailFamille.BuildingBlocks.Results.Error error) =>
+        error.Fields.Count > 0 ? error.Fields.SelectMany(f => f.Value).Distinct().ToList() : [error.Message];
 }

@@ -17,10 +17,13 @@ public enum StaffRole
     Administrator,
 }
 
-/// <summary>Checks an identifier and a password; the same refusal whether the identifier exists or not.</summary>
+/// <summary>
+/// Checks an identifier and a password. The same refusal whether the identifier exists or not;
+/// 5 failures in 15 minutes lock the identifier for 15 minutes (error code accounts.locked_out).
+/// </summary>
 public sealed record SignIn(string Identifier, string Password) : ICommand<Result<SignedInUser>>;
 
-public sealed record SignedInUser(Guid UserId, UserKind Kind, string DisplayName, Guid? FamilyAccountId, Guid? StructureId, StaffRole? Role);
+public sealed record SignedInUser(Guid UserId, UserKind Kind, string DisplayName, Guid? FamilyAccountId, Guid? StructureId, StaffRole? Role, SignInGate Gate);
 
 public sealed record ListStructures : IQuery<IReadOnlyList<StructureView>>;
 

@@ -24,3 +24,6 @@ public sealed record PasswordLinkIssued(
     string Link,
     DateTimeOffset ExpiresAt,
     PasswordLinkReason Reason) : IIntegrationEvent;
+
+/// <summary>Separated parents: a new account shares the children of <paramref name="OtherAccountId"/> (Dossier links them).</summary>
+public sealed record FamilyAccountLinked(Guid AccountId, Guid OtherAccountId) : IIntegrationEvent;

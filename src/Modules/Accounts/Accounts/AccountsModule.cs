@@ -3,14 +3,16 @@ using PortailFamille.Accounts.Features;
 using PortailFamille.Accounts.Persistence;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.BuildingBlocks.Web;
 
 namespace PortailFamille.Accounts;
 
 /// <summary>Registration entry point of the Accounts module (identity, credentials, structures, staff roles).</summary>
 public static class AccountsModule
 {
-    public static IServiceCollection AddAccountsModule(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services, DatabaseOptions database, PortalOptions portal)
     {
+        services.AddSingleton(portal);
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, AccountsDbContext.Module);
         services.AddModuleServices(typeof(AccountsModule).Assembly);
         services.AddSingleton<PasswordHashing>();

@@ -30,20 +30,36 @@ internal sealed class FamilyAccount
     /// <summary>Separated by ';' as parents type them; the first one receives payment receipts.</summary>
     public string Emails { get; private set; } = "";
     public Guid StructureId { get; private set; }
+    /// <summary>Staff-issued or legacy credentials: the first sign-in must choose a new password.</summary>
+    public bool MustChangePassword { get; private set; }
+    public DateTimeOffset? PasswordChangedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyList<string> EmailList =>
         Emails.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static FamilyAccount Create(Guid id, string identifier, string passwordHash, string firstName, string lastName, string emails, Guid structureId) => new()
+    public static FamilyAccount Create(Guid id, string identifier, string passwordHash, string firstName, string lastName, string emails,
+        Guid structureId, bool mustChangePassword, DateTimeOffset now) => new()
     {
         Id = id,
         Identifier = identifier.Trim().ToLowerInvariant(),
         PasswordHash = passwordHash,
-        HolderFirstName = firstName,
-        HolderLastName = lastName,
+        HolderFirstName = firstName.Trim(),
+        HolderLastName = lastName.Trim(),
         Emails = emails,
         StructureId = structureId,
+        MustChangePassword = mustChangePassword,
+        CreatedAt = now,
     };
+
+    public void SetPassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        MustChangePassword = false;
+    }
+
+    public void SetEmails(IReadOnlyList<string> emails) => Emails = string.Join(";", emails);
 }
 
 internal sealed class StaffMember
@@ -71,4 +87,19 @@ internal static class AccountErrors
     // One message for an unknown identifier and a wrong password: no account enumeration.
     public static readonly Error InvalidCredentials =
         Error.Validation("accounts.invalid_credentials", "Identifiant ou mot de passe incorrect.");
+
+    public static readonly Error LockedOut = Error.TooManyAttempts("accounts.locked_out",
+        "Après 5 tentatives infructueuses, la connexion est bloquée pendant 15 minutes. Réessayez plus tard ou réinitialisez votre mot de passe.");
+
+    public static readonly Error WrongCurrentPassword =
+        Error.Validation("accounts.wrong_current_password", "Le mot de passe actuel est incorrect.");
+
+    public static readonly Error AccountNotFound = Error.NotFound("accounts.not_found", "Ce compte famille n'existe pas.");
+
+    public static readonly Error LinkNotValid = Error.Validation("accounts.link_not_valid",
+        "Ce lien n'est plus valable : il a expiré, a déjà servi ou a été remplacé par une demande plus récente. Demandez un nouveau lien.");
+
+    public static readonly Error UnknownStructure = Error.NotFound("accounts.unknown_structure", "La structure choisie n'existe pas.");
+
+    public static readonly Error UnknownLinkedAccount = Error.NotFound("accounts.unknown_linked_account", "Le compte de l'autre parent n'existe pas.");
 }

@@ -18,30 +18,82 @@ internal sealed class SignInValidator : AbstractValidator<SignIn>
     }
 }
 
-internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashing) : ICommandHandler<SignIn, Result<SignedInUser>>
+internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashing, TimeProvider clock) : ICommandHandler<SignIn, Result<SignedInUser>>
 {
     public async ValueTask<Result<SignedInUser>> Handle(SignIn command, CancellationToken cancellationToken)
     {
         var identifier = command.Identifier.Trim().ToLowerInvariant();
+        var now = clock.GetUtcNow();
+        var throttle = await db.SignInThrottles.SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken);
+        if (throttle is not null && throttle.IsLocked(now))
+        {
+            hashing.VerifyAgainstDummy(command.Password); // a locked identifier costs the same as any other
+            return AccountErrors.LockedOut;
+        }
 
-        var family = await db.FamilyAccounts.AsNoTracking().SingleOrDefaultAsync(f => f.Identifier == identifier, cancellationToken);
+        var user = await CheckAsync(identifier, command.Password, cancellationToken);
+        if (user is null)
+        {
+            if (throttle is null)
+            {
+                throttle = SignInThrottle.For(identifier, now);
+                db.SignInThrottles.Add(throttle);
+            }
+
+            var locked = throttle.RecordFailure(now);
+            await db.SaveChangesAsync(cancellationToken);
+            return locked ? AccountErrors.LockedOut : AccountErrors.InvalidCredentials;
+        }
+
+        if (throttle is not null)
+        {
+            throttle.Reset(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return user;
+    }
+
+    private async Task<SignedInUser?> CheckAsync(string identifier, string password, CancellationToken ct)
+    {
+        var family = await db.FamilyAccounts.AsNoTracking().SingleOrDefaultAsync(f => f.Identifier == identifier, ct);
         if (family is not null)
         {
-            return hashing.Verify(family.PasswordHash, command.Password)
-                ? new SignedInUser(family.Id, UserKind.Family, $"{family.HolderFirstName} {family.HolderLastName}", family.Id, family.StructureId, null)
-                : AccountErrors.InvalidCredentials;
+            if (!hashing.Verify(family.PasswordHash, password)) return null;
+            var gate = await SignInGates.ForAsync(db, family, ct);
+            return new SignedInUser(family.Id, UserKind.Family, $"{family.HolderFirstName} {family.HolderLastName}", family.Id, family.StructureId, null, gate);
         }
 
-        var staff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Identifier == identifier, cancellationToken);
+        var staff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Identifier == identifier, ct);
         if (staff is not null)
         {
-            return hashing.Verify(staff.PasswordHash, command.Password)
-                ? new SignedInUser(staff.Id, UserKind.Staff, staff.FullName, null, null, staff.Role)
-                : AccountErrors.InvalidCredentials;
+            return hashing.Verify(staff.PasswordHash, password)
+                ? new SignedInUser(staff.Id, UserKind.Staff, staff.FullName, null, null, staff.Role, SignInGate.None)
+                : null;
         }
 
-        hashing.VerifyAgainstDummy(command.Password); // same cost as a real check: timing tells nothing
-        return AccountErrors.InvalidCredentials;
+        hashing.VerifyAgainstDummy(password); // same cost as a real check: timing tells nothing
+        return null;
+    }
+}
+
+internal static class SignInGates
+{
+    /// <summary>First a new password (staff-issued or legacy credentials), then the current notices.</summary>
+    public static async Task<SignInGate> ForAsync(AccountsDbContext db, FamilyAccount family, CancellationToken ct)
+    {
+        if (family.MustChangePassword) return SignInGate.ChangePassword;
+        var pending = await PendingConsents.ForAsync(db, family.Id, ct);
+        return pending.Count > 0 ? SignInGate.AcceptConsents : SignInGate.None;
+    }
+}
+
+internal sealed class GetSignInGateHandler(AccountsDbContext db) : IQueryHandler<GetSignInGate, SignInGate>
+{
+    public async ValueTask<SignInGate> Handle(GetSignInGate query, CancellationToken cancellationToken)
+    {
+        var family = await db.FamilyAccounts.AsNoTracking().SingleOrDefaultAsync(f => f.Id == query.AccountId, cancellationToken);
+        return family is null ? SignInGate.None : await SignInGates.ForAsync(db, family, cancellationToken);
     }
 }
 

@@ -12,6 +12,10 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<FamilyAccount> FamilyAccounts => Set<FamilyAccount>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -51,6 +55,45 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             s.Property(x => x.FullName).HasMaxLength(200).IsRequired();
             s.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
             s.HasIndex(x => x.Identifier).IsUnique();
+        });
+
+        modelBuilder.Entity<SignInThrottle>(t =>
+        {
+            t.ToTable("sign_in_throttles");
+            t.HasKey(x => x.Identifier);
+            t.Property(x => x.Identifier).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<PasswordLink>(l =>
+        {
+            l.ToTable("password_links");
+            l.HasKey(x => x.Id);
+            l.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+            l.Property(x => x.Reason).HasConversion<string>().HasMaxLength(40);
+            l.HasIndex(x => x.TokenHash).IsUnique();
+            l.Property(x => x.UsedAt).IsConcurrencyToken(); // a link used twice at once: one update wins
+            l.HasIndex(x => x.AccountId);
+            l.HasOne<FamilyAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConsentRecord>(c =>
+        {
+            c.ToTable("consents");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Document).HasConversion<string>().HasMaxLength(40);
+            c.Property(x => x.Version).HasMaxLength(40).IsRequired();
+            c.HasIndex(x => new { x.AccountId, x.Document, x.Version }).IsUnique();
+            c.HasOne<FamilyAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("audit_entries");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.ActorName).HasMaxLength(200).IsRequired();
+            a.Property(x => x.Action).HasConversion<string>().HasMaxLength(60);
+            a.Property(x => x.Details).HasMaxLength(1000).IsRequired();
+            a.HasIndex(x => x.At);
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

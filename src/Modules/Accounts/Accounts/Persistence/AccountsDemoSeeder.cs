@@ -7,7 +7,7 @@ using PortailFamille.BuildingBlocks.Persistence;
 
 namespace PortailFamille.Accounts.Persistence;
 
-internal sealed class AccountsDemoSeeder(AccountsDbContext db, PasswordHashing hashing) : IDemoSeeder
+internal sealed class AccountsDemoSeeder(AccountsDbContext db, PasswordHashing hashing, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 10;
 
@@ -23,8 +23,19 @@ internal sealed class AccountsDemoSeeder(AccountsDbContext db, PasswordHashing h
         foreach (var f in DemoCatalog.Families)
         {
             var structure = DemoCatalog.Structures[f.StructureIndex];
-            db.FamilyAccounts.Add(FamilyAccount.Create(f.Id, f.Identifier, familyHash, f.HolderFirstName, f.LastName, f.Email, structure.Id));
+            db.FamilyAccounts.Add(FamilyAccount.Create(f.Id, f.Identifier, familyHash, f.HolderFirstName, f.LastName, f.Email,
+                structure.Id, mustChangePassword: f.MustChangePassword, clock.GetUtcNow()));
         }
+
+        // Separated parents: the other parent of family 1 has an account of their own (children linked by Dossier).
+        var other = DemoCatalog.OtherParent;
+        db.FamilyAccounts.Add(FamilyAccount.Create(other.Id, other.Identifier, familyHash, other.FirstName, other.LastName, other.Email,
+            DemoCatalog.Education.Id, mustChangePassword: false, clock.GetUtcNow()));
+
+        // Demo families have accepted the current notices; family 30 has legacy credentials (see MustChangePassword).
+        foreach (var id in DemoCatalog.Families.Where(f => !f.MustChangePassword).Select(f => f.Id).Append(other.Id))
+        foreach (var (document, version) in ConsentVersions.Current)
+            db.ConsentRecords.Add(ConsentRecord.Accept(id, document, version, clock.GetUtcNow()));
 
         var staffHash = hashing.Hash(DemoCatalog.StaffPassword);
         foreach (var s in DemoCatalog.Staff)

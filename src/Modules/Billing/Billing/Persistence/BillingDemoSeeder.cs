@@ -36,6 +36,12 @@ internal sealed class BillingDemoSeeder(BillingDbContext db, TimeProvider clock)
                     PaymentMode.Cash, null, payer, null));
         }
 
+        // The other parent of a separated couple has wallets of their own: each parent is billed separately.
+        var other = DemoCatalog.OtherParent;
+        db.Wallets.AddRange(
+            Wallet.Open(Next(), other.Id, "RESTAURATION", "RESTAURATION"),
+            Wallet.Open(Next(), other.Id, "PERISCOLAIRE", "PERISCOLAIRE"));
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ListChildrenHandler(DossierDbContext db) : IQueryHandler<L
 {
     public async ValueTask<IReadOnlyList<ChildView>> Handle(ListChildren query, CancellationToken cancellationToken) =>
         await db.Children.AsNoTracking()
-            .Where(c => c.FamilyAccountId == query.FamilyAccountId)
+            .Where(c => db.Guardians.Any(g => g.ChildId == c.Id && g.FamilyAccountId == query.FamilyAccountId))
             .OrderBy(c => c.BirthDate)
             .Select(c => new ChildView(c.Id, c.FamilyAccountId, c.FirstName, c.LastName, c.BirthDate, c.School, c.Grade))
             .ToListAsync(cancellationToken);

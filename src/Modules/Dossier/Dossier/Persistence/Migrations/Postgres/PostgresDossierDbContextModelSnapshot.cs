@@ -61,6 +61,80 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Postgres
 
                     b.ToTable("children", "dossier");
                 });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChildId", "FamilyAccountId");
+
+                    b.HasIndex("FamilyAccountId");
+
+                    b.ToTable("child_guardians", "dossier");
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("internal_rules_signatures", "dossier");
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
 #pragma warning restore 612, 618
         }
     }

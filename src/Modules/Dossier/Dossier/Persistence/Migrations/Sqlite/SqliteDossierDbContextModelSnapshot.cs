@@ -55,6 +55,80 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Sqlite
 
                     b.ToTable("dossier_children", (string)null);
                 });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChildId", "FamilyAccountId");
+
+                    b.HasIndex("FamilyAccountId");
+
+                    b.ToTable("dossier_child_guardians", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("dossier_internal_rules_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
 #pragma warning restore 612, 618
         }
     }

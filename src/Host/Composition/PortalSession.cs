@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using PortailFamille.Accounts.Contracts;
+
+namespace PortailFamille.Host.Composition;
+
+/// <summary>The session cookie's claims, written at sign-in and rewritten when a first-login step is done.</summary>
+internal static class PortalSession
+{
+    public static Task SignInAsync(HttpContext http, SignedInUser user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.UserId.ToString()),
+            new(ClaimTypes.Name, user.DisplayName),
+            new(PortailClaims.Kind, user.Kind.ToString()),
+        };
+        if (user.FamilyAccountId is { } familyId) claims.Add(new Claim(PortailClaims.FamilyAccountId, familyId.ToString()));
+        if (user.StructureId is { } structureId) claims.Add(new Claim(PortailClaims.StructureId, structureId.ToString()));
+        if (user.Role is { } role) claims.Add(new Claim(ClaimTypes.Role, role.ToString()));
+        if (user.Gate != SignInGate.None) claims.Add(new Claim(PortailClaims.Gate, user.Gate.ToString()));
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+    }
+
+    /// <summary>Rewrites the cookie with the family's new gate (after a password change or a consent).</summary>
+    public static Task UpdateGateAsync(HttpContext http, SignInGate gate)
+    {
+        var claims = http.User.Claims.Where(c => c.Type != PortailClaims.Gate).ToList();
+        if (gate != SignInGate.None) claims.Add(new Claim(PortailClaims.Gate, gate.ToString()));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+    }
+
+    public static string PathFor(SignInGate gate) => gate switch
+    {
+        SignInGate.ChangePassword => "/mot-de-passe/nouveau",
+        SignInGate.AcceptConsents => "/premiere-connexion",
+        _ => "/",
+    };
+
+    public static bool IsLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Until a first-login step is done (new password, then RGPD and CGU), a family session reaches only
+/// that step's page: other pages redirect there, the API answers 403 with code accounts.first_login_incomplete.
+/// </summary>
+internal sealed class SignInGateMiddleware(RequestDelegate next)
+{
+    private static readonly string[] AlwaysAllowed = ["/deconnexion", "/_framework", "/_content", "/_blazor", "/css", "/js", "/favicon", "/health", "/introuvable"];
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var gateClaim = http.User.FindFirst(PortailClaims.Gate)?.Value;
+        if (gateClaim is null || !Enum.TryParse<SignInGate>(gateClaim, out var gate) || gate == SignInGate.None)
+        {
+            await next(http);
+            return;
+        }
+
+        var path = http.Request.Path;
+        var target = PortalSession.PathFor(gate);
+        if (path.StartsWithSegments(target) || AlwaysAllowed.Any(p => path.StartsWithSegments(p)))
+        {
+            await next(http);
+            return;
+        }
+
+        if (path.StartsWithSegments("/api"))
+        {
+            if (path.StartsWithSegments("/api/v1/auth"))
+            {
+                await next(http);
+                return;
+            }
+
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Première connexion à terminer",
+                detail: gate == SignInGate.ChangePassword
+                    ? "Choisissez un nouveau mot de passe avant d'utiliser le portail."
+                    : "Acceptez la notice RGPD et les conditions générales d'utilisation avant d'utiliser le portail.",
+                extensions: new Dictionary<string, object?> { ["code"] = "accounts.first_login_incomplete", ["gate"] = gate.ToString() })
+                .ExecuteAsync(http);
+            return;
+        }
+
+        http.Response.Redirect(target);
+    }
+}

@@ -1,0 +1,54 @@
+using MimeKit;
+
+namespace PortailFamille.Notifications.Mail;
+
+/// <summary>
+/// Configuration section "Mail". With Mail:Smtp:Host set, mails go to that SMTP server; without it
+/// (the embedded default) each mail is written as an .eml file into Mail:PickupDirectory
+/// (default: data/mails at the repository root, so the Host's /dev/courriels page sees what the Worker wrote).
+/// </summary>
+internal sealed class MailOptions
+{
+    public const string Section = "Mail";
+    public const string DefaultFrom = "Portail Famille <ne-pas-repondre@portail-famille.local>";
+
+    /// <summary>Sender address, "Name &lt;address&gt;" or a bare address.</summary>
+    public string From { get; set; } = DefaultFrom;
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Where .eml files go when no SMTP host is configured.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    public MailboxAddress FromAddress => MailboxAddress.Parse(From);
+
+    /// <summary>data/mails under the repository root when run from a checkout (Host and Worker share it), else beside the binaries.</summary>
+    public static string DefaultPickupDirectory() =>
+        Path.Combine(FindRepositoryRoot() ?? AppContext.BaseDirectory, "data", "mails");
+
+    public string ResolvedPickupDirectory() =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(PickupDirectory) ? DefaultPickupDirectory() : PickupDirectory);
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PortailFamille.sln"))) return dir.FullName;
+        }
+        return null;
+    }
+}
+
+/// <summary>Mail:Smtp.</summary>
+internal sealed class SmtpSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    /// <summary>Requires STARTTLS; false sends in clear (a local relay or a test server).</summary>
+    public bool UseStartTls { get; set; }
+    /// <summary>Authentication happens only when a user name is set.</summary>
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}
