@@ -37,6 +37,20 @@ public sealed partial class AccountsScenarios(AccountsApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_session_expires_after_thirty_minutes_without_activity()
+    {
+        var client = app.NewClient();
+        await LoginAsync(client, "famille19", Password);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode); // activity slides the expiry
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.StartsWith("/connexion", (await client.GetAsync("/historiques")).Headers.Location!.PathAndQuery.Replace("http://localhost", ""));
+    }
+
+    [Fact]
     public async Task Wrong_password_and_unknown_identifier_get_identical_answers()
     {
         var wrong = await LoginAsync(app.NewClient(), "famille06", "Mauvais2024");
