@@ -55,6 +55,41 @@ internal static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(DayState state) => state switch
+    {
+        DayState.NotOpen => "Pas ouvert à la réservation ou hors délai",
+        DayState.Available => "Disponible",
+        DayState.WaitlistOnly => "Disponible uniquement en liste d'attente",
+        DayState.Full => "Complet",
+        DayState.BookedChangeable => "Réservé, modifiable",
+        DayState.BookedLocked => "Réservé, non modifiable",
+        DayState.WaitlistedOrRefused => "En liste d'attente ou refusé",
+        DayState.TakenByOtherParent => "Réservé par l'autre parent",
+        _ => state.ToString(),
+    };
+
+    public static string Of(BookingStatus status) => status switch
+    {
+        BookingStatus.NotTransmitted => "Non transmise",
+        BookingStatus.Transmitted => "Transmise",
+        BookingStatus.Accepted => "Acceptée",
+        BookingStatus.Waitlisted => "En liste d'attente",
+        BookingStatus.Refused => "Refusée",
+        BookingStatus.Cancelled => "Annulée",
+        _ => status.ToString(),
+    };
+
+    public static string Of(LineOutcome outcome) => outcome switch
+    {
+        LineOutcome.Accepted => "Acceptée",
+        LineOutcome.Waitlisted => "Mise en liste d'attente",
+        LineOutcome.Refused => "Refusée",
+        LineOutcome.Cancelled => "Annulée",
+        _ => outcome.ToString(),
+    };
+
+    public static string WeekdayShort(DateOnly day) => day.ToString("ddd", French);
+
     public static string Of(Accounts.Contracts.AuditAction action) => action switch
     {
         Accounts.Contracts.AuditAction.FamilyAccountCreated => "Création de compte",

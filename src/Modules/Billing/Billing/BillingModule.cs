@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Billing.Features;
 using PortailFamille.Billing.Persistence;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
@@ -12,6 +13,8 @@ public static class BillingModule
     {
         services.AddModuleDbContext<BillingDbContext, SqliteBillingDbContext, PostgresBillingDbContext>(database, BillingDbContext.Module);
         services.AddModuleServices(typeof(BillingModule).Assembly);
+        // Until the Dossier module answers a quotient query, every family pays the maximum tariff.
+        services.AddScoped<IFamilyQuotientSource, NoQuotientYet>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<Wallet> Wallets => Set<Wallet>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Tariff> Tariffs => Set<Tariff>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -39,6 +40,18 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.BankName).HasMaxLength(100);
             e.HasOne<Wallet>().WithMany().HasForeignKey(x => x.WalletId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.WalletId, x.ValueDate });
+        });
+
+        modelBuilder.Entity<Tariff>(t =>
+        {
+            t.ToTable("tariffs");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.ActivityCode).HasMaxLength(40).IsRequired();
+            t.Property(x => x.QuotientMin).HasPrecision(10, 2);
+            t.Property(x => x.QuotientMax).HasPrecision(10, 2);
+            t.Property(x => x.UnitPrice).HasPrecision(12, 2);
+            t.Property(x => x.Label).HasMaxLength(100).IsRequired();
+            t.HasIndex(x => new { x.StructureId, x.ActivityCode, x.QuotientMin }).IsUnique();
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

@@ -13,13 +13,8 @@ internal sealed class ListActivitiesHandler(ReservationsDbContext db) : IQueryHa
             .Where(a => a.StructureId == query.StructureId)
             .OrderBy(a => a.Kind).ThenBy(a => a.Name)
             .ToListAsync(cancellationToken);
-        return activities
-            .Select(a => new ActivityView(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode,
-                a.Capacity, a.WaitlistSize, Slots(a.ArrivalSlots), Slots(a.DepartureSlots)))
-            .ToList();
+        return activities.Select(CatalogViews.ToView).ToList();
     }
-
-    private static string[] Slots(string slots) => slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 internal sealed class ListBookingPeriodsHandler(ReservationsDbContext db) : IQueryHandler<ListBookingPeriods, IReadOnlyList<BookingPeriodView>>

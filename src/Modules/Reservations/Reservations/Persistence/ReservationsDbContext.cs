@@ -12,6 +12,10 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<BookingPeriod> BookingPeriods => Set<BookingPeriod>();
     public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<SchoolHoliday> SchoolHolidays => Set<SchoolHoliday>();
+    public DbSet<DaySlot> DaySlots => Set<DaySlot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<CartItem> CartItems => Set<CartItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -29,7 +33,11 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             a.Property(x => x.WalletCode).HasMaxLength(40).IsRequired();
             a.Property(x => x.ArrivalSlots).HasMaxLength(400);
             a.Property(x => x.DepartureSlots).HasMaxLength(400);
+            a.Property(x => x.Weekdays).HasMaxLength(20).IsRequired();
             a.Ignore(x => x.AgeGroup);
+            a.Ignore(x => x.ArrivalChoices);
+            a.Ignore(x => x.DepartureChoices);
+            a.Ignore(x => x.PeriodKind);
             a.HasIndex(x => new { x.StructureId, x.Code }).IsUnique();
         });
 
@@ -49,6 +57,54 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             c.Property(x => x.Reason).HasMaxLength(200).IsRequired();
             c.HasIndex(x => new { x.StructureId, x.Day });
+        });
+
+        modelBuilder.Entity<SchoolHoliday>(h =>
+        {
+            h.ToTable("school_holidays");
+            h.HasKey(x => x.Id);
+            h.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        });
+
+        modelBuilder.Entity<DaySlot>(d =>
+        {
+            d.ToTable("day_slots");
+            d.HasKey(x => new { x.ActivityId, x.Day });
+            d.Ignore(x => x.Remaining);
+            d.Ignore(x => x.HasRoom);
+            d.Ignore(x => x.WaitlistHasRoom);
+            d.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Booking>(b =>
+        {
+            b.ToTable("bookings");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.RefusalReason).HasMaxLength(300);
+            b.Property(x => x.Arrival).HasMaxLength(5);
+            b.Property(x => x.Departure).HasMaxLength(5);
+            b.Ignore(x => x.IsActive);
+            b.Ignore(x => x.Status);
+            b.HasIndex(x => new { x.FamilyAccountId, x.Day });
+            b.HasIndex(x => new { x.ActivityId, x.Day, x.Outcome, x.RequestedAt });
+            // One active line (accepted or waitlisted) per child, activity and day, whoever booked it:
+            // two parents or two tabs confirming the same day cannot both win.
+            b.HasIndex(x => new { x.ChildId, x.ActivityId, x.Day }).IsUnique()
+                .HasFilter("\"Outcome\" IN ('Accepted', 'Waitlisted')")
+                .HasDatabaseName("ux_bookings_active_child_day");
+            b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CartItem>(c =>
+        {
+            c.ToTable("cart_items");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Action).HasConversion<string>().HasMaxLength(10);
+            c.Property(x => x.Arrival).HasMaxLength(5);
+            c.Property(x => x.Departure).HasMaxLength(5);
+            c.HasIndex(x => new { x.FamilyAccountId, x.ChildId, x.ActivityId, x.Day }).IsUnique();
+            c.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

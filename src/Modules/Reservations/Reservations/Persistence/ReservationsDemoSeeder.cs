@@ -10,9 +10,12 @@ namespace PortailFamille.Reservations.Persistence;
 /// The five activity kinds and the 2024/2025 booking periods of the 2024 guide (PÉRIODE 1 to 5, exact
 /// dates); holiday periods of the leisure centre follow the zone A calendar with the 14-day rule.
 /// </summary>
-internal sealed class ReservationsDemoSeeder(ReservationsDbContext db) : IDemoSeeder
+internal sealed class ReservationsDemoSeeder(ReservationsDbContext db, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 30;
+
+    // Restauration and accueils run on school days; there is no school on Wednesday.
+    private const string SchoolDays = "1,2,4,5";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -24,15 +27,15 @@ internal sealed class ReservationsDemoSeeder(ReservationsDbContext db) : IDemoSe
         Guid Next() => DemoCatalog.IdFor("reservations", ++n);
 
         db.Activities.AddRange(
-            Activity.Create(Next(), edu, "RESTAURATION", "RESTAURATION", ActivityKind.Canteen, DayPart.FullDay, "RESTAURATION"),
+            Activity.Create(Next(), edu, "RESTAURATION", "RESTAURATION", ActivityKind.Canteen, DayPart.FullDay, "RESTAURATION", weekdays: SchoolDays),
             Activity.Create(Next(), edu, "ACCUEIL_MATIN", "ACCUEIL MATIN", ActivityKind.MorningCare, DayPart.Morning, "PERISCOLAIRE",
-                arrivalSlots: "07:00;07:30;08:00;08:30"),
+                arrivalSlots: "07:00;07:30;08:00;08:30", weekdays: SchoolDays),
             Activity.Create(Next(), edu, "ACCUEIL_SOIR", "ACCUEIL SOIR", ActivityKind.EveningCare, DayPart.Afternoon, "PERISCOLAIRE",
-                departureSlots: "16:30;17:00;17:30;18:00;18:30"),
+                departureSlots: "16:30;17:00;17:30;18:00;18:30", weekdays: SchoolDays),
             Activity.Create(Next(), edu, "MERCREDI_3_6", "MERCREDI 3/6 PIERRETTES", ActivityKind.WednesdayCentre, DayPart.FullDay, "PERISCOLAIRE",
-                capacity: 24, waitlistSize: 8, ageMin: 3, ageMax: 6),
+                capacity: 24, waitlistSize: 8, ageMin: 3, ageMax: 6, weekdays: "3"),
             Activity.Create(Next(), edu, "MERCREDI_7_11", "MERCREDI 7/11 PIERRETTES", ActivityKind.WednesdayCentre, DayPart.FullDay, "PERISCOLAIRE",
-                capacity: 36, waitlistSize: 10, ageMin: 7, ageMax: 11),
+                capacity: 36, waitlistSize: 10, ageMin: 7, ageMax: 11, weekdays: "3"),
             Activity.Create(Next(), leisure, "ALSH_3_6_MATIN", "ALSH 3-6 ans Matin", ActivityKind.HolidayCentre, DayPart.Morning, "PERISCOLAIRE",
                 capacity: 16, waitlistSize: 6, ageMin: 3, ageMax: 6, arrivalSlots: "09:00", departureSlots: "13:30"),
             Activity.Create(Next(), leisure, "ALSH_3_6_APRES_MIDI", "ALSH 3-6 ans Après Midi", ActivityKind.HolidayCentre, DayPart.Afternoon, "PERISCOLAIRE",
@@ -73,6 +76,25 @@ internal sealed class ReservationsDemoSeeder(ReservationsDbContext db) : IDemoSe
             Closure.Create(Next(), leisure, D(2025, 1, 1), null, "Jour de l'an (jour férié)"),
             Closure.Create(Next(), leisure, D(2025, 7, 14), null, "Fête nationale (jour férié)"),
             Closure.Create(Next(), leisure, D(2025, 8, 15), null, "Assomption (jour férié)"));
+
+        // The guide's periods are past: a period open around today keeps the demo bookable whenever it runs.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var demoStart = monday;
+        var demoEnd = monday.AddDays(7 * 8 - 3);
+        var demoHolidays = demoEnd.AddDays(3);
+        db.BookingPeriods.AddRange(
+            BookingPeriod.Create(Next(), edu, "PÉRIODE EN COURS (démonstration)", BookingPeriodKind.SchoolTime, demoStart.AddDays(-14), demoStart, demoEnd),
+            BookingPeriod.Create(Next(), leisure, "VACANCES (démonstration)", BookingPeriodKind.Holidays, today.AddDays(-7), demoHolidays, demoHolidays.AddDays(11)));
+        db.SchoolHolidays.Add(SchoolHoliday.Create(Next(), "vacances (démonstration)", demoHolidays.AddDays(-2), demoHolidays.AddDays(13)));
+
+        // Zone A (Bordeaux) school holidays 2024/2025, first to last day without school.
+        db.SchoolHolidays.AddRange(
+            SchoolHoliday.Create(Next(), "vacances de la Toussaint", D(2024, 10, 19), D(2024, 11, 3)),
+            SchoolHoliday.Create(Next(), "vacances de Noël", D(2024, 12, 21), D(2025, 1, 5)),
+            SchoolHoliday.Create(Next(), "vacances d'hiver", D(2025, 2, 22), D(2025, 3, 9)),
+            SchoolHoliday.Create(Next(), "vacances de printemps", D(2025, 4, 19), D(2025, 5, 4)),
+            SchoolHoliday.Create(Next(), "vacances d'été", D(2025, 7, 5), D(2025, 8, 31)));
 
         await db.SaveChangesAsync(cancellationToken);
     }

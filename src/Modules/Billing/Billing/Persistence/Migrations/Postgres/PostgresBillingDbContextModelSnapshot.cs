@@ -75,6 +75,45 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                     b.ToTable("ledger_entries", "billing");
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.Tariff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("QuotientMax")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("QuotientMin")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "ActivityCode", "QuotientMin")
+                        .IsUnique();
+
+                    b.ToTable("tariffs", "billing");
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.Wallet", b =>
                 {
                     b.Property<Guid>("Id")

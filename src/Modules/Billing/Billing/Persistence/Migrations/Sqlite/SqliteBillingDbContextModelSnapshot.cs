@@ -69,6 +69,45 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                     b.ToTable("billing_ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.Tariff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuotientMax")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuotientMin")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId", "ActivityCode", "QuotientMin")
+                        .IsUnique();
+
+                    b.ToTable("billing_tariffs", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.Wallet", b =>
                 {
                     b.Property<Guid>("Id")

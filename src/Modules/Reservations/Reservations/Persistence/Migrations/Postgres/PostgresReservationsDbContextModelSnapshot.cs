@@ -79,12 +79,78 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Weekdays")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "Code")
                         .IsUnique();
 
                     b.ToTable("activities", "reservations");
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Arrival")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConfirmationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Departure")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TransmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyAccountId", "Day");
+
+                    b.HasIndex("ChildId", "ActivityId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_active_child_day")
+                        .HasFilter("\"Outcome\" IN ('Accepted', 'Waitlisted')");
+
+                    b.HasIndex("ActivityId", "Day", "Outcome", "RequestedAt");
+
+                    b.ToTable("bookings", "reservations");
                 });
 
             modelBuilder.Entity("PortailFamille.Reservations.Domain.BookingPeriod", b =>
@@ -122,6 +188,53 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     b.ToTable("booking_periods", "reservations");
                 });
 
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.CartItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Arrival")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Departure")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("FamilyAccountId", "ChildId", "ActivityId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("cart_items", "reservations");
+                });
+
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Closure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,6 +261,80 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     b.HasIndex("StructureId", "Day");
 
                     b.ToTable("closures", "reservations");
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.DaySlot", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaitlistSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "Day");
+
+                    b.ToTable("day_slots", "reservations");
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.SchoolHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("school_holidays", "reservations");
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.CartItem", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.DaySlot", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -73,12 +73,78 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Weekdays")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StructureId", "Code")
                         .IsUnique();
 
                     b.ToTable("reservations_activities", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arrival")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConfirmationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departure")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyAccountId", "Day");
+
+                    b.HasIndex("ChildId", "ActivityId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_active_child_day")
+                        .HasFilter("\"Outcome\" IN ('Accepted', 'Waitlisted')");
+
+                    b.HasIndex("ActivityId", "Day", "Outcome", "RequestedAt");
+
+                    b.ToTable("reservations_bookings", (string)null);
                 });
 
             modelBuilder.Entity("PortailFamille.Reservations.Domain.BookingPeriod", b =>
@@ -116,6 +182,53 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     b.ToTable("reservations_booking_periods", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.CartItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arrival")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departure")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("FamilyAccountId", "ChildId", "ActivityId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("reservations_cart_items", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Closure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +255,80 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     b.HasIndex("StructureId", "Day");
 
                     b.ToTable("reservations_closures", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.DaySlot", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaitlistSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "Day");
+
+                    b.ToTable("reservations_day_slots", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.SchoolHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reservations_school_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.CartItem", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Domain.DaySlot", b =>
+                {
+                    b.HasOne("PortailFamille.Reservations.Domain.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,169 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PortailFamille.Billing.Contracts;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Reservations.Domain;
+using PortailFamille.Reservations.Persistence;
+using Wolverine.EntityFrameworkCore;
+
+namespace PortailFamille.Reservations.Features;
+
+/// <summary>
+/// The final "Valider". One transaction: every deadline is checked again, each place is taken by a
+/// conditional update of its day slot (no overbooking, whatever the concurrency), the waitlist is used
+/// when the activity is full and the list has room, otherwise the line is refused. The bookings, the
+/// emptied cart and the ReservationsConfirmed event commit together.
+/// </summary>
+internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext> outbox, ReservationData data, ISender sender, TimeProvider clock)
+    : ICommandHandler<ConfirmCart, Result<CartConfirmation>>
+{
+    public async ValueTask<Result<CartConfirmation>> Handle(ConfirmCart command, CancellationToken cancellationToken)
+    {
+        var db = outbox.DbContext;
+        var family = command.FamilyAccountId;
+        var items = await db.CartItems.AsNoTracking().Where(c => c.FamilyAccountId == family).OrderBy(c => c.Day).ThenBy(c => c.AddedAt).ToListAsync(cancellationToken);
+        if (items.Count == 0) return ReservationErrors.EmptyCart;
+
+        // Billing owns balances: ask its contract, never its tables.
+        var standing = await sender.Send(new GetAccountStanding(family), cancellationToken);
+        if (standing.InDebit) return ReservationErrors.AccountInDebit(standing.DebitWallets);
+
+        var children = (await data.ChildrenAsync(family, cancellationToken)).ToDictionary(c => c.Id);
+        var activityIds = items.Select(i => i.ActivityId).Distinct().ToList();
+        var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var rules = await data.RulesAsync(activities.Values.Select(a => a.StructureId), cancellationToken);
+        await DaySlots.EnsureAsync(db, items.Where(i => i.Action == BookingAction.Book).Select(i => (activities[i.ActivityId], i.Day)), cancellationToken);
+
+        var today = clock.TodayInParis();
+        var now = clock.GetUtcNow();
+        var confirmationId = Guid.CreateVersion7(now);
+        var results = new List<ConfirmedLine>();
+        var events = new List<ConfirmedBooking>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            var activity = activities[item.ActivityId];
+            var childName = children.TryGetValue(item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant";
+            var verdict = rules.Evaluate(activity, item.Day, today);
+            LineResult line;
+
+            if (item.Action == BookingAction.Cancel)
+            {
+                line = await CancelAsync(db, item, family, verdict, now, cancellationToken);
+            }
+            else
+            {
+                line = await BookAsync(db, item, family, activity, children.GetValueOrDefault(item.ChildId), verdict, confirmationId, now, cancellationToken);
+            }
+
+            results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Reason));
+            events.Add(new ConfirmedBooking(line.BookingId, item.ChildId, item.ActivityId, item.Day, item.Action, line.Outcome));
+            if (line.FreedPlace) await outbox.PublishAsync(new PlaceFreed(item.ActivityId, item.Day));
+        }
+
+        var processed = items.Select(i => i.Id).ToList();
+        await db.CartItems.Where(i => processed.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        await outbox.PublishAsync(new ReservationsConfirmed(family, confirmationId, events));
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken); // bookings, cart, slots and events: one commit
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on active lines refused a line another request booked at the same moment:
+            // nothing of this cart is kept (the transaction rolls back), the cart stays for a new try.
+            return ReservationErrors.ConcurrentChange;
+        }
+
+        return new CartConfirmation(confirmationId, results);
+    }
+
+    private sealed record LineResult(LineOutcome Outcome, string? Reason, Guid BookingId, bool FreedPlace = false);
+
+    private static async Task<LineResult> CancelAsync(ReservationsDbContext db, CartItem item, Guid family, BookingRules.Verdict verdict,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == item.BookingId && b.FamilyAccountId == family, ct);
+        if (booking is null || !booking.IsActive) return new LineResult(LineOutcome.Refused, "Cette réservation était déjà annulée.", item.BookingId ?? Guid.Empty);
+        if (!verdict.Open) return new LineResult(LineOutcome.Refused, verdict.Reason, booking.Id);
+
+        var wasAccepted = booking.Outcome == LineOutcome.Accepted;
+        booking.Cancel(now);
+        if (wasAccepted)
+        {
+            await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Taken > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - 1), ct);
+            return new LineResult(LineOutcome.Cancelled, null, booking.Id, FreedPlace: true);
+        }
+
+        await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Waitlisted > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Waitlisted, x => x.Waitlisted - 1), ct);
+        return new LineResult(LineOutcome.Cancelled, null, booking.Id);
+    }
+
+    private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, Activity activity,
+        Dossier.Contracts.ChildView? child, BookingRules.Verdict verdict, Guid confirmationId, DateTimeOffset now, CancellationToken ct)
+    {
+        string? refusal = child is null ? "Cet enfant n'est plus rattaché à votre compte."
+            : !verdict.Open ? verdict.Reason
+            : ReservationData.Ineligibility(activity, child, item.Day);
+        if (refusal is null && await db.Bookings.AnyAsync(b => b.ChildId == item.ChildId && b.ActivityId == item.ActivityId && b.Day == item.Day
+                && (b.Outcome == LineOutcome.Accepted || b.Outcome == LineOutcome.Waitlisted), ct))
+            refusal = "Ce jour est déjà réservé pour cet enfant.";
+
+        var outcome = LineOutcome.Refused;
+        if (refusal is null)
+        {
+            var took = await db.DaySlots
+                .Where(s => s.ActivityId == item.ActivityId && s.Day == item.Day && (s.Capacity == null || s.Taken < s.Capacity))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + 1), ct);
+            if (took == 1) outcome = LineOutcome.Accepted;
+            else
+            {
+                var waited = await db.DaySlots
+                    .Where(s => s.ActivityId == item.ActivityId && s.Day == item.Day && s.Waitlisted < s.WaitlistSize)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Waitlisted, x => x.Waitlisted + 1), ct);
+                if (waited == 1) outcome = LineOutcome.Waitlisted;
+                else refusal = "Activité complète et liste d'attente complète.";
+            }
+        }
+
+        var booking = Booking.Record(family, item.ChildId, item.ActivityId, item.Day, outcome, refusal, item.Arrival, item.Departure, confirmationId, now);
+        db.Bookings.Add(booking);
+        return new LineResult(outcome, refusal, booking.Id);
+    }
+}
+
+internal static class DaySlots
+{
+    /// <summary>Creates the missing slots (outside the booking transaction; a slot created meanwhile by another request is fine).</summary>
+    public static async Task EnsureAsync(ReservationsDbContext db, IEnumerable<(Activity Activity, DateOnly Day)> needed, CancellationToken ct)
+    {
+        var wanted = needed.DistinctBy(n => (n.Activity.Id, n.Day)).ToList();
+        if (wanted.Count == 0) return;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var ids = wanted.Select(w => w.Activity.Id).Distinct().ToList();
+            var days = wanted.Select(w => w.Day).Distinct().ToList();
+            var existing = (await db.DaySlots.AsNoTracking().Where(s => ids.Contains(s.ActivityId) && days.Contains(s.Day))
+                .Select(s => new { s.ActivityId, s.Day }).ToListAsync(ct)).Select(s => (s.ActivityId, s.Day)).ToHashSet();
+            var missing = wanted.Where(w => !existing.Contains((w.Activity.Id, w.Day))).ToList();
+            if (missing.Count == 0) return;
+            foreach (var (activity, day) in missing) db.DaySlots.Add(DaySlot.For(activity, day));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another request created some of them first: look again
+            }
+        }
+
+        throw new InvalidOperationException("Could not create the day slots after 3 attempts.");
+    }
+}

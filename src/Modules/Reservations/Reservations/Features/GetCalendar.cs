@@ -1,0 +1,91 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Reservations.Domain;
+using PortailFamille.Reservations.Persistence;
+
+namespace PortailFamille.Reservations.Features;
+
+internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationData data, TimeProvider clock) : IQueryHandler<GetCalendar, Result<CalendarView>>
+{
+    public async ValueTask<Result<CalendarView>> Handle(GetCalendar query, CancellationToken cancellationToken)
+    {
+        var children = await data.ChildrenAsync(query.FamilyAccountId, cancellationToken);
+        var child = children.FirstOrDefault(c => c.Id == query.ChildId);
+        if (child is null) return ReservationErrors.ChildNotFound;
+        if (query.Month is < 1 or > 12 || query.Year is < 2000 or > 2100)
+            return Error.Validation("reservations.invalid_month", "Le mois demandé n'existe pas.");
+
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.StructureId == query.StructureId && (query.ActivityId == null || a.Id == query.ActivityId))
+            .OrderBy(a => a.Kind).ThenBy(a => a.Name)
+            .ToListAsync(cancellationToken);
+        if (query.ActivityId is not null && activities.Count == 0) return ReservationErrors.ActivityNotFound;
+
+        var first = new DateOnly(query.Year, query.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var activityIds = activities.Select(a => a.Id).ToList();
+        var rules = await data.RulesAsync([query.StructureId], cancellationToken);
+        var slots = await db.DaySlots.AsNoTracking()
+            .Where(s => activityIds.Contains(s.ActivityId) && s.Day >= first && s.Day <= last)
+            .ToDictionaryAsync(s => (s.ActivityId, s.Day), cancellationToken);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.ChildId == child.Id && activityIds.Contains(b.ActivityId) && b.Day >= first && b.Day <= last && b.Outcome != LineOutcome.Cancelled)
+            .ToListAsync(cancellationToken);
+        var cart = await db.CartItems.AsNoTracking()
+            .Where(c => c.FamilyAccountId == query.FamilyAccountId && c.ChildId == child.Id && c.Day >= first && c.Day <= last)
+            .ToListAsync(cancellationToken);
+
+        var today = clock.TodayInParis();
+        var days = new List<CalendarDay>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var cells = new List<CalendarCell>();
+            foreach (var activity in activities)
+            {
+                var mark = cart.FirstOrDefault(c => c.ActivityId == activity.Id && c.Day == day) is { } item
+                    ? item.Action == BookingAction.Book ? CartMark.ToBook : CartMark.ToCancel
+                    : CartMark.None;
+                var lines = bookings.Where(b => b.ActivityId == activity.Id && b.Day == day).ToList();
+                slots.TryGetValue((activity.Id, day), out var slot);
+                cells.Add(Cell(activity, day, today, rules, child, query.FamilyAccountId, lines, slot, mark));
+            }
+
+            days.Add(new CalendarDay(day, cells));
+        }
+
+        var views = activities.Select(CatalogViews.ToView).ToList();
+        return new CalendarView(child.Id, query.Year, query.Month, views, days);
+    }
+
+    internal static CalendarCell Cell(Activity activity, DateOnly day, DateOnly today, BookingRules rules, Dossier.Contracts.ChildView child,
+        Guid familyAccountId, IReadOnlyList<Booking> lines, DaySlot? slot, CartMark mark)
+    {
+        var verdict = rules.Evaluate(activity, day, today);
+        var remaining = activity.Capacity is { } capacity ? Math.Max(0, capacity - (slot?.Taken ?? 0)) : (int?)null;
+        var active = lines.FirstOrDefault(b => b.IsActive);
+        if (active is not null && active.FamilyAccountId != familyAccountId)
+            return new CalendarCell(activity.Id, DayState.TakenByOtherParent, remaining, mark, "Ce jour est réservé par l'autre parent.");
+        if (active is { Outcome: LineOutcome.Accepted })
+            return new CalendarCell(activity.Id, verdict.Open ? DayState.BookedChangeable : DayState.BookedLocked, remaining, mark, verdict.Open ? null : verdict.Reason);
+        if (active is { Outcome: LineOutcome.Waitlisted } || lines.Any(b => b.Outcome == LineOutcome.Refused && b.FamilyAccountId == familyAccountId))
+            return new CalendarCell(activity.Id, DayState.WaitlistedOrRefused, remaining, mark, active is null ? "Demande refusée." : "Demande en liste d'attente.");
+        if (!verdict.Runs || !verdict.Open)
+            return new CalendarCell(activity.Id, DayState.NotOpen, remaining, mark, verdict.Reason);
+        if (ReservationData.Ineligibility(activity, child, day) is { } ineligible)
+            return new CalendarCell(activity.Id, DayState.NotOpen, remaining, mark, ineligible);
+        var hasRoom = activity.Capacity is not { } cap || (slot?.Taken ?? 0) < cap;
+        if (hasRoom) return new CalendarCell(activity.Id, DayState.Available, remaining, mark, null);
+        var waitlistRoom = (slot?.Waitlisted ?? 0) < activity.WaitlistSize;
+        return new CalendarCell(activity.Id, waitlistRoom ? DayState.WaitlistOnly : DayState.Full, 0, mark,
+            waitlistRoom ? "Activité complète : demande possible en liste d'attente." : "Activité complète, liste d'attente complète.");
+    }
+}
+
+internal static class CatalogViews
+{
+    public static ActivityView ToView(Activity a) =>
+        new(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode, a.Capacity, a.WaitlistSize, a.ArrivalChoices, a.DepartureChoices);
+}

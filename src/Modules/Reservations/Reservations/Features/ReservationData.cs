@@ -1,0 +1,46 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.Dossier.Contracts;
+using PortailFamille.Reservations.Domain;
+using PortailFamille.Reservations.Persistence;
+
+namespace PortailFamille.Reservations.Features;
+
+internal static class ReservationErrors
+{
+    public static readonly Error ChildNotFound = Error.NotFound("reservations.child_not_found", "Cet enfant ne fait pas partie de votre dossier famille.");
+    public static readonly Error ActivityNotFound = Error.NotFound("reservations.activity_not_found", "Cette activité n'existe pas.");
+    public static readonly Error CartItemNotFound = Error.NotFound("reservations.cart_item_not_found", "Cette ligne n'est plus dans votre panier.");
+    public static readonly Error EmptyCart = Error.Validation("reservations.empty_cart", "Votre panier est vide : ajoutez des jours avant de valider.");
+    public static readonly Error BookingNotFound = Error.NotFound("reservations.booking_not_found", "Cette réservation n'existe pas.");
+
+    public static Error AccountInDebit(IEnumerable<string> wallets) => Error.Forbidden("reservations.account_in_debit",
+        $"Votre compte famille est débiteur ({string.Join(", ", wallets)}) : créditez-le avant de réserver.");
+
+    public static readonly Error ConcurrentChange = Error.Conflict("reservations.concurrent_change",
+        "Une autre demande sur les mêmes jours vient d'être enregistrée. Votre panier est conservé : vérifiez-le et validez à nouveau.");
+}
+
+/// <summary>What booking decisions need, loaded once per request: the family's children (Dossier contract) and a structure's calendar.</summary>
+internal sealed class ReservationData(ReservationsDbContext db, ISender sender)
+{
+    public async Task<IReadOnlyList<ChildView>> ChildrenAsync(Guid familyAccountId, CancellationToken ct) =>
+        await sender.Send(new ListChildren(familyAccountId), ct);
+
+    public async Task<BookingRules> RulesAsync(IEnumerable<Guid> structureIds, CancellationToken ct)
+    {
+        var ids = structureIds.Distinct().ToList();
+        var periods = await db.BookingPeriods.AsNoTracking().Where(p => ids.Contains(p.StructureId)).ToListAsync(ct);
+        var closures = await db.Closures.AsNoTracking().Where(c => ids.Contains(c.StructureId)).ToListAsync(ct);
+        var holidays = await db.SchoolHolidays.AsNoTracking().ToListAsync(ct);
+        return new BookingRules(periods, closures, holidays);
+    }
+
+    /// <summary>Why this child may not take this activity (age group), or null.</summary>
+    public static string? Ineligibility(Activity activity, ChildView child, DateOnly day)
+    {
+        var age = BookingRules.AgeOn(child.BirthDate, day);
+        return activity.AcceptsAge(age) ? null : $"{child.FirstName} a {age} ans : l'activité {activity.Name} est réservée aux {activity.AgeGroup}.";
+    }
+}
