@@ -7,6 +7,7 @@ using PortailFamille.Accounts.Contracts;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Notifications.Contracts;
+using PortailFamille.Reservations.Contracts;
 
 namespace PortailFamille.Host.Composition;
 
@@ -111,6 +112,36 @@ internal static class Endpoints
             return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
         }).RequireAuthorization(Policies.Family);
 
+        api.MapGet("/children", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListChildren(FamilyId(user)), ct))).RequireAuthorization(Policies.Family);
+
+        var bookings = api.MapGroup("/reservations").RequireAuthorization(Policies.Family);
+        bookings.MapGet("/", async (bool? hideTransmitted, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListBookings(FamilyId(user), hideTransmitted ?? false), ct)));
+        bookings.MapGet("/calendar", async (Guid childId, Guid? activityId, int year, int month, Guid? structureId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var structure = structureId ?? Guid.Parse(user.FindFirstValue(PortailClaims.StructureId)!);
+            return (await sender.Send(new GetCalendar(FamilyId(user), structure, childId, activityId, year, month), ct)).ToHttpResult();
+        });
+        bookings.MapPost("/cart/days", async (CartDaysRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new ToggleCartDays(FamilyId(user), body.ChildId, body.ActivityId, body.Days ?? [], body.Scope, body.Arrival, body.Departure), ct)).ToHttpResult());
+        bookings.MapPost("/cart/copy", async (CartCopyRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new CopyCartDays(FamilyId(user), body.FromChildId, body.FromActivityId, body.ToChildId, body.ToActivityId), ct)).ToHttpResult());
+        bookings.MapDelete("/cart/items/{itemId:guid}", async (Guid itemId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new RemoveCartItem(FamilyId(user), itemId), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        bookings.MapDelete("/cart", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new AbandonCart(FamilyId(user)), ct);
+            return Results.NoContent();
+        });
+        bookings.MapGet("/cart/summary", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new GetCart(FamilyId(user)), ct)));
+        bookings.MapPost("/cart/confirm", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new ConfirmCart(FamilyId(user)), ct)).ToHttpResult());
+
         var accounts = api.MapGroup("/staff/accounts").RequireAuthorization(Policies.AccountManagers);
         accounts.MapPost("/", async (CreateAccountRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
@@ -163,6 +194,10 @@ internal sealed record PublishNewsRequest(Guid StructureId, string? Title, strin
 internal sealed record LoginRequest(string? Identifier, string? Password);
 
 internal sealed record EmailsRequest(string? Emails);
+
+internal sealed record CartDaysRequest(Guid ChildId, Guid ActivityId, IReadOnlyList<DateOnly>? Days, PortailFamille.Reservations.Contracts.ToggleScope Scope, string? Arrival, string? Departure);
+
+internal sealed record CartCopyRequest(Guid FromChildId, Guid FromActivityId, Guid ToChildId, Guid ToActivityId);
 
 internal sealed record CreateAccountRequest(Guid StructureId, string? HolderFirstName, string? HolderLastName, string? Emails,
     PortailFamille.Accounts.Contracts.CredentialDelivery Delivery, Guid? LinkedToAccountId);

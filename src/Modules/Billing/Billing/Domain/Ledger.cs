@@ -41,6 +41,15 @@ internal sealed class LedgerEntry
     public string? PayerName { get; private set; }
     public string? BankName { get; private set; }
 
+    /// <summary>A debit for what was consumed (or, for a correction, any signed amount): never edits an entry.</summary>
+    public static LedgerEntry Debit(Guid id, Guid walletId, LedgerEntryKind kind, decimal amount, DateOnly valueDate, DateTimeOffset recordedAt, string label)
+    {
+        if (kind == LedgerEntryKind.Payment) throw new ArgumentException("Use Payment for a payment.", nameof(kind));
+        if (amount >= 0 && kind == LedgerEntryKind.Consumption) throw new ArgumentOutOfRangeException(nameof(amount), "A consumption debits a negative amount.");
+        if (decimal.Round(amount, 2) != amount) throw new ArgumentException("Amounts are in euros with 2 decimals.", nameof(amount));
+        return new LedgerEntry { Id = id, WalletId = walletId, Kind = kind, Amount = amount, ValueDate = valueDate, RecordedAt = recordedAt, Label = label };
+    }
+
     public static LedgerEntry Payment(Guid id, Guid walletId, decimal amount, DateOnly receivedOn, DateTimeOffset recordedAt,
         PaymentMode mode, string? pieceNumber, string payerName, string? bankName)
     {

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Billing.Persistence;
+using PortailFamille.BuildingBlocks.Demo;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Reservations.Features;
+using PortailFamille.Reservations.Persistence;
+
+namespace PortailFamille.Integration.Tests;
+
+/// <summary>Booking on the demo period open around today, the same on SQLite and PostgreSQL.</summary>
+public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp> where TApp : PortalApp
+{
+    private static readonly Guid Edu = DemoCatalog.Education.Id;
+
+    private async Task<T> SendAsync<T>(IQuery<T> query)
+    {
+        await using var scope = app.HostServices.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    private async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = app.HostServices.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    private async Task<(Guid Id, string Code)> ActivityAsync(string code) =>
+        (await SendAsync(new ListActivities(Edu))).Where(a => a.Code == code).Select(a => (a.Id, a.Code)).Single();
+
+    /// <summary>Canteen days of the demo period still bookable today (3 days' notice), in order.</summary>
+    private async Task<List<DateOnly>> OpenCanteenDaysAsync()
+    {
+        var period = (await SendAsync(new ListBookingPeriods(Edu))).Single(p => p.Name.Contains("démonstration"));
+        var today = TimeProvider.System.TodayInParis();
+        var days = new List<DateOnly>();
+        for (var d = today.AddDays(3); d <= period.EndsOn; d = d.AddDays(1))
+            if (d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Thursday or DayOfWeek.Friday) days.Add(d);
+        return days;
+    }
+
+    private static DemoCatalog.DemoFamily Family(int n) => DemoCatalog.Families[n - 1];
+
+    [Fact]
+    public async Task Month_toggle_books_every_open_day_and_nothing_is_booked_before_confirmation()
+    {
+        var family = Family(2);
+        var child = family.Children[0];
+        var canteen = await ActivityAsync("RESTAURATION");
+        var days = (await OpenCanteenDaysAsync()).Take(8).ToList();
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+
+        var toggle = await client.PostAsJsonAsync("/api/v1/reservations/cart/days", new { childId = child.Id, activityId = canteen.Id, days, scope = "AllLikeTheFirst" });
+        Assert.Equal(HttpStatusCode.OK, toggle.StatusCode);
+        Assert.Equal(days.Count, (await toggle.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+
+        // Two steps: the cart holds the lines, nothing is booked yet.
+        Assert.Empty(await client.GetFromJsonAsync<JsonElement[]>("/api/v1/reservations") ?? []);
+        var summary = await client.GetFromJsonAsync<JsonElement>("/api/v1/reservations/cart/summary");
+        Assert.Equal(days.Count, summary.GetProperty("bookings").GetArrayLength());
+        Assert.Equal(4.20m * days.Count, summary.GetProperty("bookingsTotal").GetDecimal()); // maximum tariff without quotient
+        var calendar = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reservations/calendar?childId={child.Id}&activityId={canteen.Id}&year={days[0].Year}&month={days[0].Month}");
+        var firstCell = calendar.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("day").GetString() == days[0].ToString("yyyy-MM-dd")).GetProperty("cells")[0];
+        Assert.Equal("Available", firstCell.GetProperty("state").GetString());
+        Assert.Equal("ToBook", firstCell.GetProperty("inCart").GetString());
+
+        var confirm = await client.PostAsync("/api/v1/reservations/cart/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        var lines = (await confirm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(days.Count, lines.Count);
+        Assert.All(lines, l => Assert.Equal("Accepted", l.GetProperty("outcome").GetString()));
+
+        var suivi = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/reservations");
+        Assert.Equal(days.Count, suivi!.Length);
+        Assert.All(suivi, l => Assert.Equal("NotTransmitted", l.GetProperty("status").GetString()));
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/reservations/cart/summary")).GetProperty("bookings").GetArrayLength());
+
+        // The same toggle now cancels them all (the first day is booked).
+        var again = await client.PostAsJsonAsync("/api/v1/reservations/cart/days", new { childId = child.Id, activityId = canteen.Id, days, scope = "AllLikeTheFirst" });
+        Assert.Equal(days.Count, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        Assert.Equal(days.Count, (await client.GetFromJsonAsync<JsonElement>("/api/v1/reservations/cart/summary")).GetProperty("cancellations").GetArrayLength());
+        await client.DeleteAsync("/api/v1/reservations/cart");
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/v1/reservations/cart/summary")).GetProperty("isEmpty").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Concurrent_confirmations_take_exactly_the_last_places_then_the_waitlist_in_order()
+    {
+        var canteen = await ActivityAsync("RESTAURATION");
+        var day = (await OpenCanteenDaysAsync())[^1];
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            var activity = await db.Activities.SingleAsync(a => a.Id == canteen.Id);
+            await DaySlots.EnsureAsync(db, [(activity, day)], default);
+            await db.DaySlots.Where(s => s.ActivityId == canteen.Id && s.Day == day)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 3).SetProperty(x => x.WaitlistSize, 2));
+        }
+
+        // Families no other scenario of this class touches.
+        var families = new[] { 9, 11, 12, 13, 14, 16, 18, 19, 21, 22, 23, 24 }.Select(Family).ToList();
+        foreach (var f in families)
+        {
+            var added = await SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+            Assert.Equal(1, added.Value.Added);
+        }
+
+        var results = await Task.WhenAll(families.Select(f => Task.Run(() => SendAsync(new ConfirmCart(f.Id)))));
+
+        var outcomes = results.Select(r => r.Value.Lines.Single().Outcome).ToList();
+        Assert.Equal(3, outcomes.Count(o => o == LineOutcome.Accepted));
+        Assert.Equal(2, outcomes.Count(o => o == LineOutcome.Waitlisted));
+        Assert.Equal(7, outcomes.Count(o => o == LineOutcome.Refused));
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            var slot = await db.DaySlots.AsNoTracking().SingleAsync(s => s.ActivityId == canteen.Id && s.Day == day);
+            Assert.Equal((3, 2), (slot.Taken, slot.Waitlisted));
+            Assert.Equal(3, await db.Bookings.CountAsync(b => b.ActivityId == canteen.Id && b.Day == day && b.Outcome == LineOutcome.Accepted));
+        }
+
+        // An accepted family cancels: the Worker gives the place to the oldest waitlisted request.
+        var waitlisted = new List<(Guid Family, BookingLineView Line)>();
+        foreach (var f in families)
+            foreach (var line in (await SendAsync(new ListBookings(f.Id))).Where(l => l.Day == day && l.Outcome == LineOutcome.Waitlisted))
+                waitlisted.Add((f.Id, line));
+        var oldest = waitlisted.OrderBy(w => w.Line.RequestedAt).ThenBy(w => w.Line.Id).First();
+        var younger = waitlisted.Single(w => w.Line.Id != oldest.Line.Id);
+        var leaver = families[outcomes.IndexOf(LineOutcome.Accepted)];
+        await SendAsync(new ToggleCartDays(leaver.Id, leaver.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var cancel = await SendAsync(new ConfirmCart(leaver.Id));
+        Assert.Equal(LineOutcome.Cancelled, cancel.Value.Lines.Single().Outcome);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && (await SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome != LineOutcome.Accepted)
+            await Task.Delay(500);
+        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome);
+        Assert.Equal(LineOutcome.Waitlisted, (await SendAsync(new ListBookings(younger.Family))).Single(l => l.Id == younger.Line.Id).Outcome);
+    }
+
+    [Fact]
+    public async Task A_family_in_debit_cannot_confirm_and_keeps_its_cart()
+    {
+        var family = Family(17);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var day = (await OpenCanteenDaysAsync())[1];
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var billing = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
+            var wallet = await billing.Wallets.SingleAsync(w => w.FamilyAccountId == family.Id && w.Code == "RESTAURATION");
+            var balance = (await billing.LedgerEntries.Where(e => e.WalletId == wallet.Id).Select(e => e.Amount).ToListAsync()).Sum();
+            billing.LedgerEntries.Add(PortailFamille.Billing.Domain.LedgerEntry.Debit(Guid.NewGuid(), wallet.Id, PortailFamille.Billing.Domain.LedgerEntryKind.Consumption,
+                -(balance + 0.01m), day.AddDays(-30), DateTimeOffset.UtcNow, "Consommations"));
+            await billing.SaveChangesAsync();
+        }
+
+        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var refused = await SendAsync(new ConfirmCart(family.Id));
+
+        Assert.True(refused.IsFailure);
+        Assert.Equal("reservations.account_in_debit", refused.Error!.Code);
+        Assert.Contains("RESTAURATION", refused.Error.Message);
+        Assert.Single((await SendAsync(new GetCart(family.Id))).Bookings);
+        Assert.Empty(await SendAsync(new ListBookings(family.Id)));
+    }
+
+    [Fact]
+    public async Task A_day_booked_by_one_parent_shows_as_taken_to_the_other()
+    {
+        var father = Family(1);
+        var mother = DemoCatalog.OtherParent;
+        var child = father.Children[0];
+        var canteen = await ActivityAsync("RESTAURATION");
+        var day = (await OpenCanteenDaysAsync())[2];
+
+        await SendAsync(new ToggleCartDays(father.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
+        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ConfirmCart(father.Id))).Value.Lines.Single().Outcome);
+
+        var calendar = await SendAsync(new GetCalendar(mother.Id, Edu, child.Id, canteen.Id, day.Year, day.Month));
+        Assert.Equal(DayState.TakenByOtherParent, calendar.Value.Days.Single(d => d.Day == day).Cells.Single().State);
+        var attempt = await SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
+        Assert.Equal(0, attempt.Value.Added);
+        Assert.Equal("Ce jour est déjà réservé par l'autre parent.", attempt.Value.Skipped.Single().Reason);
+    }
+
+    [Fact]
+    public async Task Copy_lists_the_days_not_copied_and_why()
+    {
+        var family = Family(6);
+        var (first, second) = (family.Children[0], family.Children[1]);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var morning = await ActivityAsync("ACCUEIL_MATIN");
+        var wednesday = await ActivityAsync("MERCREDI_3_6");
+        var days = (await OpenCanteenDaysAsync()).Skip(3).Take(3).ToList();
+        await SendAsync(new ToggleCartDays(family.Id, first.Id, canteen.Id, days, ToggleScope.EachDay));
+
+        var toSibling = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, second.Id, canteen.Id));
+        var toMorning = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, morning.Id));
+        var toWednesday = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, wednesday.Id));
+
+        Assert.Equal(3, toSibling.Value.Added);
+        Assert.Equal(3, toMorning.Value.Added);
+        Assert.Equal(0, toWednesday.Value.Added);
+        Assert.Equal(3, toWednesday.Value.Skipped.Count);
+        Assert.All(toWednesday.Value.Skipped, s => Assert.StartsWith("L'activité n'a pas lieu le", s.Reason));
+        var cart = await SendAsync(new GetCart(family.Id));
+        Assert.Equal(9, cart.Bookings.Count);
+        Assert.All(cart.Bookings.Where(b => b.ActivityId == morning.Id), b => Assert.Equal("07:00", b.Arrival));
+        Assert.Equal(Error.Validation("x", "y").Kind, (await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, canteen.Id))).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Another_familys_child_cannot_be_booked_or_seen()
+    {
+        var a = Family(7);
+        var b = Family(8);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var day = (await OpenCanteenDaysAsync())[0];
+
+        var toggle = await SendAsync(new ToggleCartDays(a.Id, b.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var calendar = await SendAsync(new GetCalendar(a.Id, Edu, b.Children[0].Id, canteen.Id, day.Year, day.Month));
+
+        Assert.Equal("reservations.child_not_found", toggle.Error!.Code);
+        Assert.Equal("reservations.child_not_found", calendar.Error!.Code);
+    }
+}
+
+public sealed class SqliteReservationTests(SqlitePortalApp app) : ReservationScenarios<SqlitePortalApp>(app);
+
+public sealed class PostgresReservationTests(PostgresPortalApp app) : ReservationScenarios<PostgresPortalApp>(app);
