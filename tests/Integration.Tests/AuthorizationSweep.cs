@@ -19,7 +19,10 @@ public sealed class AuthorizationSweep(AccountsApp app) : IClassFixture<Accounts
     private static readonly DemoCatalog.DemoFamily B = DemoCatalog.Families[4];  // famille05, PETIT
 
     // Writes a family may make for itself, or that touch no family's data.
-    private static readonly string[] OwnOrPublicWrites = ["/api/v1/auth", "/structure", "/deconnexion", "/api/v1/me/emails"];
+    private static readonly string[] OwnOrPublicWrites = ["/api/v1/auth", "/structure", "/deconnexion", "/api/v1/me/emails", "/api/v1/reservations/calendar-feed"];
+
+    // Writes on A's own cart, exact routes (the cart's item routes stay in the sweep).
+    private static readonly (string Method, string Path)[] OwnExactWrites = [("DELETE", "/api/v1/reservations/cart")];
 
     [Fact]
     public async Task Family_A_sees_nothing_of_family_B_on_any_route()
@@ -44,7 +47,7 @@ public sealed class AuthorizationSweep(AccountsApp app) : IClassFixture<Accounts
                 var query = $"?familyAccountId={B.Id}&accountId={B.Id}&enfant={B.Children[0].Id}&childId={B.Children[0].Id}&structureId={DemoCatalog.Education.Id}&mois=2024-09";
                 foreach (var method in methods)
                 {
-                    if (method != "GET" && OwnOrPublicWrites.Any(p => path.StartsWith(p, StringComparison.Ordinal))) continue;
+                    if (method != "GET" && (OwnOrPublicWrites.Any(p => path.StartsWith(p, StringComparison.Ordinal)) || OwnExactWrites.Contains((method, path)))) continue;
                     using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
                     if (method != "GET") request.Content = JsonContent.Create(new { accountId = B.Id, familyAccountId = B.Id, childId = B.Children[0].Id, structureId = DemoCatalog.Education.Id });
                     var response = await asA.SendAsync(request);

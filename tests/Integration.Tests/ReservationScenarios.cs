@@ -216,6 +216,28 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_private_calendar_feed_lists_accepted_bookings_only()
+    {
+        var family = Family(4);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var days = (await OpenCanteenDaysAsync()).Skip(5).Take(2).ToList();
+        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, days, ToggleScope.EachDay));
+        await SendAsync(new ConfirmCart(family.Id));
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+
+        var url = (await (await client.PostAsync("/api/v1/reservations/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        var feed = await app.NewClient().GetAsync(new Uri(url).PathAndQuery);
+
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Equal(2, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.All(days, d => Assert.Contains($"DTSTART;VALUE=DATE:{d:yyyyMMdd}", ics));
+        Assert.Contains($"{family.Children[0].FirstName} — RESTAURATION", ics);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync("/calendrier/inconnu.ics")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_familys_child_cannot_be_booked_or_seen()
     {
         var a = Family(7);

@@ -115,7 +115,15 @@ internal static class Endpoints
         api.MapGet("/children", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             Results.Ok(await sender.Send(new ListChildren(FamilyId(user)), ct))).RequireAuthorization(Policies.Family);
 
+        // Private iCalendar feed: the unguessable token is the credential (calendar apps send no cookie).
+        app.MapGet("/calendrier/{token}.ics", async (string token, ISender sender, CancellationToken ct) =>
+            await sender.Send(new GetCalendarFeed(token), ct) is { } ics
+                ? Results.Text(ics, "text/calendar; charset=utf-8")
+                : Results.NotFound());
+
         var bookings = api.MapGroup("/reservations").RequireAuthorization(Policies.Family);
+        bookings.MapPost("/calendar-feed", async (ClaimsPrincipal user, PortailFamille.BuildingBlocks.Web.PortalOptions portal, ISender sender, CancellationToken ct) =>
+            Results.Ok(new { url = $"{portal.PublicUrl}/calendrier/{await sender.Send(new GetCalendarFeedToken(FamilyId(user)), ct)}.ics" }));
         bookings.MapGet("/", async (bool? hideTransmitted, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             Results.Ok(await sender.Send(new ListBookings(FamilyId(user), hideTransmitted ?? false), ct)));
         bookings.MapGet("/calendar", async (Guid childId, Guid? activityId, int year, int month, Guid? structureId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -126,3 +126,9 @@ public sealed record PlaceFreed(Guid ActivityId, DateOnly Day) : IIntegrationEve
 
 /// <summary>A waitlisted request got a place (Notifications mails the family).</summary>
 public sealed record WaitlistPromoted(Guid BookingId, Guid FamilyAccountId, Guid ChildId, Guid ActivityId, DateOnly Day) : IIntegrationEvent;
+
+/// <summary>The family's private calendar feed address (created on first request).</summary>
+public sealed record GetCalendarFeedToken(Guid FamilyAccountId) : ICommand<string>;
+
+/// <summary>The iCalendar text of the accepted bookings of the family owning the token, or null for an unknown token.</summary>
+public sealed record GetCalendarFeed(string Token) : IQuery<string?>;

@@ -16,6 +16,7 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<DaySlot> DaySlots => Set<DaySlot>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<CartItem> CartItems => Set<CartItem>();
+    public DbSet<Features.CalendarFeed> CalendarFeeds => Set<Features.CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -105,6 +106,14 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             c.Property(x => x.Departure).HasMaxLength(5);
             c.HasIndex(x => new { x.FamilyAccountId, x.ChildId, x.ActivityId, x.Day }).IsUnique();
             c.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Features.CalendarFeed>(f =>
+        {
+            f.ToTable("calendar_feeds");
+            f.HasKey(x => x.FamilyAccountId);
+            f.Property(x => x.Token).HasMaxLength(64).IsRequired();
+            f.HasIndex(x => x.Token).IsUnique();
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

@@ -310,6 +310,28 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     b.ToTable("school_holidays", "reservations");
                 });
 
+            modelBuilder.Entity("PortailFamille.Reservations.Features.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("FamilyAccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("FamilyAccountId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", "reservations");
+                });
+
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
                 {
                     b.HasOne("PortailFamille.Reservations.Domain.Activity", null)

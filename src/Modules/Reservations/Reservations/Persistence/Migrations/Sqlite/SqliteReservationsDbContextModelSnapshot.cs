@@ -304,6 +304,28 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     b.ToTable("reservations_school_holidays", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Reservations.Features.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("FamilyAccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FamilyAccountId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("reservations_calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>
                 {
                     b.HasOne("PortailFamille.Reservations.Domain.Activity", null)

@@ -53,6 +53,19 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reservations_calendar_feeds",
+                columns: table => new
+                {
+                    FamilyAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reservations_calendar_feeds", x => x.FamilyAccountId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reservations_closures",
                 columns: table => new
                 {
@@ -187,6 +200,12 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                 filter: "\"Outcome\" IN ('Accepted', 'Waitlisted')");
 
             migrationBuilder.CreateIndex(
+                name: "IX_reservations_calendar_feeds_Token",
+                table: "reservations_calendar_feeds",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reservations_cart_items_ActivityId",
                 table: "reservations_cart_items",
                 column: "ActivityId");
@@ -211,6 +230,9 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "reservations_bookings");
+
+            migrationBuilder.DropTable(
+                name: "reservations_calendar_feeds");
 
             migrationBuilder.DropTable(
                 name: "reservations_cart_items");

@@ -11,7 +11,7 @@ using PortailFamille.Reservations.Persistence;
 namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReservationsDbContext))]
-    [Migration("20261126050740_Initial")]
+    [Migration("20261126051310_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -305,6 +305,28 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("reservations_school_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Features.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("FamilyAccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FamilyAccountId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("reservations_calendar_feeds", (string)null);
                 });
 
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>

@@ -12,7 +12,7 @@ using PortailFamille.Reservations.Persistence;
 namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresReservationsDbContext))]
-    [Migration("20261126050750_Initial")]
+    [Migration("20261126051318_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -311,6 +311,28 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("school_holidays", "reservations");
+                });
+
+            modelBuilder.Entity("PortailFamille.Reservations.Features.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("FamilyAccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("FamilyAccountId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", "reservations");
                 });
 
             modelBuilder.Entity("PortailFamille.Reservations.Domain.Booking", b =>

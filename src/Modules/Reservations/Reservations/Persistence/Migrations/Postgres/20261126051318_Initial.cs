@@ -58,6 +58,20 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                schema: "reservations",
+                columns: table => new
+                {
+                    FamilyAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.FamilyAccountId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "closures",
                 schema: "reservations",
                 columns: table => new
@@ -205,6 +219,13 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                 filter: "\"Outcome\" IN ('Accepted', 'Waitlisted')");
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_Token",
+                schema: "reservations",
+                table: "calendar_feeds",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cart_items_ActivityId",
                 schema: "reservations",
                 table: "cart_items",
@@ -233,6 +254,10 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "bookings",
+                schema: "reservations");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds",
                 schema: "reservations");
 
             migrationBuilder.DropTable(
