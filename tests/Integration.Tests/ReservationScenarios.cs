@@ -238,6 +238,111 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Attendance_debits_the_consumed_day_once_and_an_excused_absence_credits_it_back()
+    {
+        var family = Family(26);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var yesterday = TimeProvider.System.TodayInParis().AddDays(-1);
+        Guid bookingId;
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            // A day already booked and now past: the state the day sheet works on.
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            var booking = PortailFamille.Reservations.Domain.Booking.Record(family.Id, family.Children[0].Id, canteen.Id, yesterday, LineOutcome.Accepted, null, null, null, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-10));
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync();
+            bookingId = booking.Id;
+        }
+
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var sheet = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/staff/day-sheet?activityId={canteen.Id}&day={yesterday:yyyy-MM-dd}");
+        Assert.Contains(sheet.GetProperty("expected").EnumerateArray(), l => l.GetProperty("bookingId").GetGuid() == bookingId);
+        var before = await RestaurationBalanceAsync(family.Id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Present" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Absent" })).StatusCode);
+        await WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before - 4.20m);
+        await Task.Delay(1500); // a second debit, if the change present → absent produced one, would land now
+        Assert.Equal(before - 4.20m, await RestaurationBalanceAsync(family.Id));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Excused" })).StatusCode);
+        await WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before);
+
+        var future = (await OpenCanteenDaysAsync())[0];
+        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [future], ToggleScope.EachDay));
+        var futureId = (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome == LineOutcome.Accepted
+            ? (await SendAsync(new ListBookings(family.Id))).Single(l => l.Day == future).Id : Guid.Empty;
+        var tooEarly = await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{futureId}/attendance", new { attendance = "Present" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+    }
+
+    private async Task<decimal> RestaurationBalanceAsync(Guid familyId) =>
+        (await SendAsync(new PortailFamille.Billing.Contracts.GetWalletBalances(familyId))).Single(w => w.Code == "RESTAURATION").Balance;
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(300);
+        }
+
+        Assert.True(await condition(), "the condition was not met within 60 s");
+    }
+
+    [Fact]
+    public async Task Staff_raise_a_capacity_and_accept_a_waitlisted_request()
+    {
+        var evening = await ActivityAsync("ACCUEIL_SOIR");
+        var day = (await OpenCanteenDaysAsync())[4];
+        var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = 1, waitlistSize = 2 })).StatusCode);
+
+        var (first, second) = (Family(27), Family(28));
+        foreach (var f in new[] { first, second })
+        {
+            await SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, evening.Id, [day], ToggleScope.EachDay, Departure: "17:30"));
+            await SendAsync(new ConfirmCart(f.Id));
+        }
+
+        var waitlisted = (await SendAsync(new ListBookings(second.Id))).Single(l => l.Day == day);
+        Assert.Equal(LineOutcome.Waitlisted, waitlisted.Outcome);
+        var noPlace = await staff.PostAsync($"/api/v1/staff/bookings/{waitlisted.Id}/promote", null);
+        Assert.Equal(HttpStatusCode.Conflict, noPlace.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = 2, waitlistSize = 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/v1/staff/bookings/{waitlisted.Id}/promote", null)).StatusCode);
+
+        var sheet = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/staff/day-sheet?activityId={evening.Id}&day={day:yyyy-MM-dd}");
+        Assert.Equal(2, sheet.GetProperty("expected").GetArrayLength());
+        Assert.Equal(0, sheet.GetProperty("waitlist").GetArrayLength());
+        Assert.Contains(sheet.GetProperty("expected").EnumerateArray(), l => l.GetProperty("departure").GetString() == "17:30");
+        await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = (int?)null, waitlistSize = 0 });
+    }
+
+    [Fact]
+    public async Task A_day_with_bookings_cannot_be_closed_and_a_closed_day_is_not_bookable()
+    {
+        var family = Family(29);
+        var canteen = await ActivityAsync("RESTAURATION");
+        var days = await OpenCanteenDaysAsync();
+        var (booked, free) = (days[^3], days[^2]); // days no other scenario of this class uses
+        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [booked], ToggleScope.EachDay));
+        await SendAsync(new ConfirmCart(family.Id));
+        var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
+
+        var refused = await staff.PostAsJsonAsync("/api/v1/staff/closures", new { structureId = Edu, day = booked, kind = "Canteen", reason = "Grève" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync("/api/v1/staff/closures", new { structureId = Edu, day = free, kind = "Canteen", reason = "Grève" })).StatusCode);
+
+        var calendar = await SendAsync(new GetCalendar(family.Id, Edu, family.Children[0].Id, canteen.Id, free.Year, free.Month));
+        var cell = calendar.Value.Days.Single(d => d.Day == free).Cells.Single();
+        Assert.Equal(DayState.NotOpen, cell.State);
+        Assert.Contains("Grève", cell.Reason);
+    }
+
+    [Fact]
     public async Task Another_familys_child_cannot_be_booked_or_seen()
     {
         var a = Family(7);

@@ -167,6 +167,33 @@ internal static class Endpoints
         api.MapGet("/staff/audit", async (int? take, ISender sender, CancellationToken ct) =>
             Results.Ok(await sender.Send(new ListAuditEntries(take ?? 200), ct))).RequireAuthorization(Policies.AccountManagers);
 
+        var education = api.MapGroup("/staff").RequireAuthorization(Policies.AccountManagers);
+        education.MapPut("/activities/{activityId:guid}/capacity", async (Guid activityId, CapacityRequest body, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new UpdateActivityCapacity(activityId, body.Capacity, body.WaitlistSize), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        education.MapPost("/periods", async (PeriodRequest body, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new CreateBookingPeriod(body.StructureId, body.Name ?? "", body.Kind, body.OpensOn, body.StartsOn, body.EndsOn), ct))
+                .ToHttpResult(id => Results.Created($"/api/v1/staff/periods/{id}", new { id })));
+        education.MapPost("/closures", async (ClosureRequest body, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new AddClosure(body.StructureId, body.Day, body.Kind, body.Reason ?? ""), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        education.MapGet("/day-sheet", async (Guid activityId, DateOnly day, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new GetDaySheet(activityId, day), ct)).ToHttpResult());
+        education.MapPost("/bookings/{bookingId:guid}/attendance", async (Guid bookingId, AttendanceRequest body, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new MarkAttendance(bookingId, body.Attendance), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        education.MapPost("/bookings/{bookingId:guid}/promote", async (Guid bookingId, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new PromoteWaitlistedBooking(bookingId), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+
         var staff = api.MapGroup("/staff").RequireAuthorization(Policies.Staff);
         staff.MapPost("/news", async (PublishNewsRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
@@ -204,6 +231,14 @@ internal sealed record LoginRequest(string? Identifier, string? Password);
 internal sealed record EmailsRequest(string? Emails);
 
 internal sealed record CartDaysRequest(Guid ChildId, Guid ActivityId, IReadOnlyList<DateOnly>? Days, PortailFamille.Reservations.Contracts.ToggleScope Scope, string? Arrival, string? Departure);
+
+internal sealed record CapacityRequest(int? Capacity, int WaitlistSize);
+
+internal sealed record PeriodRequest(Guid StructureId, string? Name, BookingPeriodKind Kind, DateOnly OpensOn, DateOnly StartsOn, DateOnly EndsOn);
+
+internal sealed record ClosureRequest(Guid StructureId, DateOnly Day, ActivityKind? Kind, string? Reason);
+
+internal sealed record AttendanceRequest(Attendance Attendance);
 
 internal sealed record CartCopyRequest(Guid FromChildId, Guid FromActivityId, Guid ToChildId, Guid ToActivityId);
 

@@ -40,14 +40,16 @@ internal sealed class LedgerEntry
     public string? PieceNumber { get; private set; }
     public string? PayerName { get; private set; }
     public string? BankName { get; private set; }
+    /// <summary>The fact this entry records ("consumption:{booking}:{mark}"): unique, so a replayed event debits once.</summary>
+    public string? SourceId { get; private set; }
 
     /// <summary>A debit for what was consumed (or, for a correction, any signed amount): never edits an entry.</summary>
-    public static LedgerEntry Debit(Guid id, Guid walletId, LedgerEntryKind kind, decimal amount, DateOnly valueDate, DateTimeOffset recordedAt, string label)
+    public static LedgerEntry Debit(Guid id, Guid walletId, LedgerEntryKind kind, decimal amount, DateOnly valueDate, DateTimeOffset recordedAt, string label, string? sourceId = null)
     {
         if (kind == LedgerEntryKind.Payment) throw new ArgumentException("Use Payment for a payment.", nameof(kind));
         if (amount >= 0 && kind == LedgerEntryKind.Consumption) throw new ArgumentOutOfRangeException(nameof(amount), "A consumption debits a negative amount.");
         if (decimal.Round(amount, 2) != amount) throw new ArgumentException("Amounts are in euros with 2 decimals.", nameof(amount));
-        return new LedgerEntry { Id = id, WalletId = walletId, Kind = kind, Amount = amount, ValueDate = valueDate, RecordedAt = recordedAt, Label = label };
+        return new LedgerEntry { Id = id, WalletId = walletId, Kind = kind, Amount = amount, ValueDate = valueDate, RecordedAt = recordedAt, Label = label, SourceId = sourceId };
     }
 
     public static LedgerEntry Payment(Guid id, Guid walletId, decimal amount, DateOnly receivedOn, DateTimeOffset recordedAt,

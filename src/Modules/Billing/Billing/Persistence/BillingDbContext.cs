@@ -40,6 +40,8 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.BankName).HasMaxLength(100);
             e.HasOne<Wallet>().WithMany().HasForeignKey(x => x.WalletId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.WalletId, x.ValueDate });
+            e.Property(x => x.SourceId).HasMaxLength(120);
+            e.HasIndex(x => x.SourceId).IsUnique();
         });
 
         modelBuilder.Entity<Tariff>(t =>

@@ -20,3 +20,12 @@ internal sealed class CountChildrenHandler(DossierDbContext db) : IQueryHandler<
     public async ValueTask<int> Handle(CountChildren query, CancellationToken cancellationToken) =>
         await db.Children.CountAsync(c => query.FamilyAccountIds.Contains(c.FamilyAccountId), cancellationToken);
 }
+
+internal sealed class GetChildrenByIdsHandler(DossierDbContext db) : IQueryHandler<GetChildrenByIds, IReadOnlyList<ChildView>>
+{
+    public async ValueTask<IReadOnlyList<ChildView>> Handle(GetChildrenByIds query, CancellationToken cancellationToken) =>
+        await db.Children.AsNoTracking()
+            .Where(c => query.ChildIds.Contains(c.Id))
+            .Select(c => new ChildView(c.Id, c.FamilyAccountId, c.FirstName, c.LastName, c.BirthDate, c.School, c.Grade))
+            .ToListAsync(cancellationToken);
+}

@@ -47,6 +47,17 @@ internal sealed class Booking
     public DateTimeOffset? CancelledAt { get; private set; }
     /// <summary>When the nightly run transmitted the line ("non transmise" until then).</summary>
     public DateTimeOffset? TransmittedAt { get; private set; }
+    public Attendance? Attendance { get; private set; }
+    public DateTimeOffset? AttendanceMarkedAt { get; private set; }
+
+    /// <summary>Present, or absent without excuse: the day is paid.</summary>
+    public static bool IsConsumed(Attendance? attendance) => attendance is Contracts.Attendance.Present or Contracts.Attendance.Absent;
+
+    public void MarkAttendance(Attendance attendance, DateTimeOffset now)
+    {
+        Attendance = attendance;
+        AttendanceMarkedAt = now;
+    }
 
     public bool IsActive => Outcome is LineOutcome.Accepted or LineOutcome.Waitlisted;
 

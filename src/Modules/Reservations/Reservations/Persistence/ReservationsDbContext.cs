@@ -85,6 +85,7 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             b.Property(x => x.RefusalReason).HasMaxLength(300);
             b.Property(x => x.Arrival).HasMaxLength(5);
             b.Property(x => x.Departure).HasMaxLength(5);
+            b.Property(x => x.Attendance).HasConversion<string>().HasMaxLength(10);
             b.Ignore(x => x.IsActive);
             b.Ignore(x => x.Status);
             b.HasIndex(x => new { x.FamilyAccountId, x.Day });

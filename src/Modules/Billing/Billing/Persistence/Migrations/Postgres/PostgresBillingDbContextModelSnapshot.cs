@@ -62,6 +62,10 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<DateOnly>("ValueDate")
                         .HasColumnType("date");
 
@@ -69,6 +73,9 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
 
                     b.HasIndex("WalletId", "ValueDate");
 

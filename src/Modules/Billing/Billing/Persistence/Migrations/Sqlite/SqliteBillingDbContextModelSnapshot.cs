@@ -56,6 +56,10 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ValueDate")
                         .HasColumnType("TEXT");
 
@@ -63,6 +67,9 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
 
                     b.HasIndex("WalletId", "ValueDate");
 

@@ -119,7 +119,9 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     ConfirmationId = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TransmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    TransmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attendance = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    AttendanceMarkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -110,7 +110,9 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     ConfirmationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TransmittedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    TransmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attendance = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    AttendanceMarkedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
