@@ -187,6 +187,12 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var attempt = await SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
         Assert.Equal(0, attempt.Value.Added);
         Assert.Equal("Ce jour est déjà réservé par l'autre parent.", attempt.Value.Skipped.Single().Reason);
+
+        // The animators' day sheet flags Amalia's PAI and allergy.
+        var sheet = (await SendAsync(new GetDaySheet(canteen.Id, day))).Value;
+        var line = sheet.Expected.Single(l => l.ChildId == child.Id);
+        Assert.True(line.HasPai);
+        Assert.Contains("Arachide", line.Allergies);
     }
 
     [Fact]
@@ -340,6 +346,37 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var cell = calendar.Value.Days.Single(d => d.Day == free).Cells.Single();
         Assert.Equal(DayState.NotOpen, cell.State);
         Assert.Contains("Grève", cell.Reason);
+    }
+
+    [Fact]
+    public async Task Staff_create_an_activity_with_clear_messages_for_bad_input()
+    {
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var code = $"ETUDE_{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+
+        var bad = await staff.PostAsJsonAsync("/api/v1/staff/activities", new
+        {
+            structureId = Edu, code = "étude", name = "", kind = "EveningCare", dayPart = "Afternoon", walletCode = "PERISCOLAIRE",
+            capacity = -1, waitlistSize = 0, weekdays = "lundi", departureSlots = "17h",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "Code", "Name", "Capacity", "Weekdays", "DepartureSlots" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no message for {field}");
+
+        var created = await staff.PostAsJsonAsync("/api/v1/staff/activities", new
+        {
+            structureId = Edu, code, name = "ÉTUDE SURVEILLÉE", kind = "EveningCare", dayPart = "Afternoon", walletCode = "periscolaire",
+            capacity = 20, waitlistSize = 5, weekdays = "1,2,4,5", departureSlots = "17:30;18:00",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var activity = (await SendAsync(new ListActivities(Edu))).Single(a => a.Code == code);
+        Assert.Equal(("PERISCOLAIRE", 20), (activity.WalletCode, activity.Capacity!.Value));
+        Assert.Equal(["17:30", "18:00"], activity.DepartureSlots);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync("/api/v1/staff/activities", new
+        {
+            structureId = Edu, code, name = "Doublon", kind = "EveningCare", dayPart = "Afternoon", walletCode = "PERISCOLAIRE", waitlistSize = 0, weekdays = "1",
+        })).StatusCode);
     }
 
     [Fact]

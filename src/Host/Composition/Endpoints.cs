@@ -173,6 +173,8 @@ internal static class Endpoints
             var result = await sender.Send(new UpdateActivityCapacity(activityId, body.Capacity, body.WaitlistSize), ct);
             return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
         });
+        education.MapPost("/activities", async (CreateActivity body, ISender sender, CancellationToken ct) =>
+            (await sender.Send(body, ct)).ToHttpResult(id => Results.Created($"/api/v1/staff/activities/{id}", new { id })));
         education.MapPost("/periods", async (PeriodRequest body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new CreateBookingPeriod(body.StructureId, body.Name ?? "", body.Kind, body.OpensOn, body.StartsOn, body.EndsOn), ct))
                 .ToHttpResult(id => Results.Created($"/api/v1/staff/periods/{id}", new { id })));

@@ -7,6 +7,10 @@ namespace PortailFamille.Reservations.Contracts;
 /// <summary>Staff change an activity's places; days already created keep their bookings, new ones get the new figures.</summary>
 public sealed record UpdateActivityCapacity(Guid ActivityId, int? Capacity, int WaitlistSize) : ICommand<Result>;
 
+/// <summary>Staff create an activity. Weekdays: ISO numbers "1,2,4,5"; time slots "07:00;07:30" (empty when none is asked).</summary>
+public sealed record CreateActivity(Guid StructureId, string Code, string Name, ActivityKind Kind, DayPart DayPart, string WalletCode, int? Capacity, int WaitlistSize,
+    int? AgeMin, int? AgeMax, string Weekdays, string? ArrivalSlots, string? DepartureSlots) : ICommand<Result<Guid>>;
+
 /// <summary>Staff open a booking period ("de vacances à vacances").</summary>
 public sealed record CreateBookingPeriod(Guid StructureId, string Name, BookingPeriodKind Kind, DateOnly OpensOn, DateOnly StartsOn, DateOnly EndsOn) : ICommand<Result<Guid>>;
 
@@ -25,7 +29,8 @@ public sealed record GetDaySheet(Guid ActivityId, DateOnly Day) : IQuery<Result<
 
 public sealed record DaySheet(Guid ActivityId, string ActivityName, DateOnly Day, int? Capacity, IReadOnlyList<DaySheetLine> Expected, IReadOnlyList<WaitlistLine> Waitlist);
 
-public sealed record DaySheetLine(Guid BookingId, Guid ChildId, string ChildName, Guid FamilyAccountId, string? Arrival, string? Departure, Attendance? Attendance);
+public sealed record DaySheetLine(Guid BookingId, Guid ChildId, string ChildName, Guid FamilyAccountId, string? Arrival, string? Departure, Attendance? Attendance,
+    bool HasPai, string? Allergies, string? DietaryNeeds);
 
 public sealed record WaitlistLine(Guid BookingId, Guid ChildId, string ChildName, DateTimeOffset RequestedAt);
 

@@ -29,3 +29,12 @@ internal sealed class GetChildrenByIdsHandler(DossierDbContext db) : IQueryHandl
             .Select(c => new ChildView(c.Id, c.FamilyAccountId, c.FirstName, c.LastName, c.BirthDate, c.School, c.Grade))
             .ToListAsync(cancellationToken);
 }
+
+internal sealed class GetHealthFlagsHandler(DossierDbContext db) : IQueryHandler<GetHealthFlags, IReadOnlyList<HealthFlags>>
+{
+    public async ValueTask<IReadOnlyList<HealthFlags>> Handle(GetHealthFlags query, CancellationToken cancellationToken) =>
+        await db.Health.AsNoTracking()
+            .Where(h => query.ChildIds.Contains(h.ChildId))
+            .Select(h => new HealthFlags(h.ChildId, h.HasPai, h.Allergies, h.DietaryNeeds))
+            .ToListAsync(cancellationToken);
+}

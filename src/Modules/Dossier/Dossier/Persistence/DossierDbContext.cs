@@ -13,6 +13,7 @@ internal class DossierDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildGuardian> Guardians => Set<ChildGuardian>();
     public DbSet<InternalRulesSignature> InternalRulesSignatures => Set<InternalRulesSignature>();
+    public DbSet<ChildHealth> Health => Set<ChildHealth>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -47,6 +48,15 @@ internal class DossierDbContext(DbContextOptions options) : DbContext(options)
             r.Property(x => x.Place).HasMaxLength(200).IsRequired();
             r.HasIndex(x => new { x.ChildId, x.SchoolYear }).IsUnique();
             r.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ChildHealth>(h =>
+        {
+            h.ToTable("child_health");
+            h.HasKey(x => x.ChildId);
+            h.Property(x => x.Allergies).HasMaxLength(500);
+            h.Property(x => x.DietaryNeeds).HasMaxLength(500);
+            h.HasOne<Child>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);
@@ -87,6 +97,14 @@ internal sealed class DossierDemoSeeder(DossierDbContext db, TimeProvider clock)
             if (!family.MustChangePassword)
                 db.InternalRulesSignatures.Add(InternalRulesSignature.Sign(child.Id, family.Id, year, $"{family.HolderFirstName} {family.LastName}", "Cestas", now));
         }
+
+        // A few children with a PAI, allergies or a diet, as the day sheets show them.
+        var all = DemoCatalog.Families.SelectMany(f => f.Children).ToList();
+        db.Health.AddRange(
+            ChildHealth.Record(all[0].Id, hasPai: true, "Arachide (PAI, trousse d'urgence dans le sac)", null),
+            ChildHealth.Record(all[4].Id, hasPai: false, "Lactose", "Sans produits laitiers"),
+            ChildHealth.Record(all[9].Id, hasPai: true, "Asthme (ventoline)", null),
+            ChildHealth.Record(all[15].Id, hasPai: false, null, "Sans porc"));
 
         await db.SaveChangesAsync(cancellationToken);
     }

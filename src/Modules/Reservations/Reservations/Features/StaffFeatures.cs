@@ -38,6 +38,42 @@ internal sealed class UpdateActivityCapacityHandler(ReservationsDbContext db, Ti
     }
 }
 
+internal sealed partial class CreateActivityValidator : AbstractValidator<CreateActivity>
+{
+    public CreateActivityValidator()
+    {
+        RuleFor(x => x.Code).Matches("^[A-Z0-9_]{2,40}$").WithMessage("Le code s'écrit en majuscules, chiffres et _ (2 à 40 caractères).");
+        RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Le nom de l'activité est obligatoire.").MaximumLength(200).WithMessage("Le nom est trop long.");
+        RuleFor(x => x.WalletCode).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Indiquez le porte-monnaie (ex. RESTAURATION, PERISCOLAIRE).").MaximumLength(40).WithMessage("Le porte-monnaie est trop long.");
+        RuleFor(x => x.Capacity).GreaterThanOrEqualTo(0).When(x => x.Capacity is not null).WithMessage("Le nombre de places ne peut pas être négatif.");
+        RuleFor(x => x.WaitlistSize).GreaterThanOrEqualTo(0).WithMessage("La taille de la liste d'attente ne peut pas être négative.");
+        RuleFor(x => x.AgeMax).GreaterThanOrEqualTo(x => x.AgeMin).When(x => x.AgeMin is not null && x.AgeMax is not null).WithMessage("L'âge maximum doit être supérieur à l'âge minimum.");
+        RuleFor(x => x.Weekdays).Matches("^[1-7](,[1-7])*$").WithMessage("Indiquez les jours de la semaine par leur numéro (1 = lundi … 7 = dimanche), séparés par des virgules.");
+        RuleFor(x => x.ArrivalSlots).Must(BeSlots).WithMessage("Les heures d'arrivée s'écrivent HH:MM séparées par ;.");
+        RuleFor(x => x.DepartureSlots).Must(BeSlots).WithMessage("Les heures de départ s'écrivent HH:MM séparées par ;.");
+    }
+
+    private static bool BeSlots(string? slots) => string.IsNullOrWhiteSpace(slots) || Slots().IsMatch(slots.Replace(" ", ""));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9](;([01][0-9]|2[0-3]):[0-5][0-9])*$")]
+    private static partial System.Text.RegularExpressions.Regex Slots();
+}
+
+internal sealed class CreateActivityHandler(ReservationsDbContext db, TimeProvider clock) : ICommandHandler<CreateActivity, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(CreateActivity command, CancellationToken cancellationToken)
+    {
+        if (await db.Activities.AnyAsync(a => a.StructureId == command.StructureId && a.Code == command.Code, cancellationToken))
+            return Error.Conflict("reservations.activity_code_taken", $"Une activité de code {command.Code} existe déjà dans cette structure.");
+        var activity = Activity.Create(Guid.CreateVersion7(clock.GetUtcNow()), command.StructureId, command.Code, command.Name.Trim(), command.Kind, command.DayPart,
+            command.WalletCode.Trim().ToUpperInvariant(), command.Capacity, command.WaitlistSize, command.AgeMin, command.AgeMax,
+            (command.ArrivalSlots ?? "").Replace(" ", ""), (command.DepartureSlots ?? "").Replace(" ", ""), command.Weekdays);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+        return activity.Id;
+    }
+}
+
 internal sealed class CreateBookingPeriodValidator : AbstractValidator<CreateBookingPeriod>
 {
     public CreateBookingPeriodValidator()
@@ -96,9 +132,12 @@ internal sealed class GetDaySheetHandler(ReservationsDbContext db, ISender sende
             .OrderBy(b => b.RequestedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
         var children = (await sender.Send(new GetChildrenByIds(lines.Select(l => l.ChildId).Distinct().ToList()), cancellationToken)).ToDictionary(c => c.Id);
+        var health = (await sender.Send(new GetHealthFlags(children.Keys.ToList()), cancellationToken)).ToDictionary(h => h.ChildId);
         string Name(Guid id) => children.TryGetValue(id, out var c) ? $"{c.LastName} {c.FirstName}" : "Enfant";
         var expected = lines.Where(l => l.Outcome == LineOutcome.Accepted)
-            .Select(l => new DaySheetLine(l.Id, l.ChildId, Name(l.ChildId), l.FamilyAccountId, l.Arrival, l.Departure, l.Attendance))
+            .Select(l => health.TryGetValue(l.ChildId, out var h)
+                ? new DaySheetLine(l.Id, l.ChildId, Name(l.ChildId), l.FamilyAccountId, l.Arrival, l.Departure, l.Attendance, h.HasPai, h.Allergies, h.DietaryNeeds)
+                : new DaySheetLine(l.Id, l.ChildId, Name(l.ChildId), l.FamilyAccountId, l.Arrival, l.Departure, l.Attendance, false, null, null))
             .OrderBy(l => l.ChildName).ToList();
         var waitlist = lines.Where(l => l.Outcome == LineOutcome.Waitlisted)
             .Select(l => new WaitlistLine(l.Id, l.ChildId, Name(l.ChildId), l.RequestedAt)).ToList();

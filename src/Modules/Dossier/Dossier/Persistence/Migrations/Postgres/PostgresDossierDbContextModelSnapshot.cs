@@ -80,6 +80,27 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Postgres
                     b.ToTable("child_guardians", "dossier");
                 });
 
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildHealth", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Allergies")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DietaryNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("HasPai")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ChildId");
+
+                    b.ToTable("child_health", "dossier");
+                });
+
             modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
                 {
                     b.Property<Guid>("Id")
@@ -119,6 +140,15 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildHealth", b =>
                 {
                     b.HasOne("PortailFamille.Dossier.Domain.Child", null)
                         .WithMany()

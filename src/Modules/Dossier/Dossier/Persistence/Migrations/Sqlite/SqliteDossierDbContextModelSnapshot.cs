@@ -74,6 +74,27 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_child_guardians", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildHealth", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Allergies")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DietaryNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasPai")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChildId");
+
+                    b.ToTable("dossier_child_health", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Dossier.Domain.InternalRulesSignature", b =>
                 {
                     b.Property<Guid>("Id")
@@ -113,6 +134,15 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildGuardian", b =>
+                {
+                    b.HasOne("PortailFamille.Dossier.Domain.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Dossier.Domain.ChildHealth", b =>
                 {
                     b.HasOne("PortailFamille.Dossier.Domain.Child", null)
                         .WithMany()

@@ -54,6 +54,28 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "child_health",
+                schema: "dossier",
+                columns: table => new
+                {
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HasPai = table.Column<bool>(type: "boolean", nullable: false),
+                    Allergies = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DietaryNeeds = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_child_health", x => x.ChildId);
+                    table.ForeignKey(
+                        name: "FK_child_health_children_ChildId",
+                        column: x => x.ChildId,
+                        principalSchema: "dossier",
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "internal_rules_signatures",
                 schema: "dossier",
                 columns: table => new
@@ -103,6 +125,10 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "child_guardians",
+                schema: "dossier");
+
+            migrationBuilder.DropTable(
+                name: "child_health",
                 schema: "dossier");
 
             migrationBuilder.DropTable(

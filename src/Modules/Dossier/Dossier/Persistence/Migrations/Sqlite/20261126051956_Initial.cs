@@ -48,6 +48,26 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_child_health",
+                columns: table => new
+                {
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HasPai = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Allergies = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DietaryNeeds = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_child_health", x => x.ChildId);
+                    table.ForeignKey(
+                        name: "FK_dossier_child_health_dossier_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "dossier_children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_internal_rules_signatures",
                 columns: table => new
                 {
@@ -92,6 +112,9 @@ namespace PortailFamille.Dossier.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "dossier_child_guardians");
+
+            migrationBuilder.DropTable(
+                name: "dossier_child_health");
 
             migrationBuilder.DropTable(
                 name: "dossier_internal_rules_signatures");
