@@ -39,6 +39,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPortailEndpoints();
+app.MapPaymentEndpoints();
+app.MapBillingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

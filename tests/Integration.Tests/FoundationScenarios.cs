@@ -164,6 +164,23 @@ public abstract class FoundationScenarios<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Every_module_model_matches_its_migrations()
+    {
+        await using var scope = app.HostServices.CreateAsyncScope();
+        Microsoft.EntityFrameworkCore.DbContext[] contexts =
+        [
+            scope.ServiceProvider.GetRequiredService<PortailFamille.Accounts.Persistence.AccountsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PortailFamille.Dossier.Persistence.DossierDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PortailFamille.Reservations.Persistence.ReservationsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PortailFamille.Billing.Persistence.BillingDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PortailFamille.Notifications.Persistence.NotificationsDbContext>(),
+        ];
+        foreach (var context in contexts)
+            Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(context.Database),
+                $"{context.GetType().Name} has model changes without a migration: run scripts/add-migration");
+    }
+
+    [Fact]
     public async Task Staff_publication_reaches_the_home_page_and_is_recorded_by_the_worker()
     {
         var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);

@@ -92,6 +92,9 @@ internal static class HostComposition
             .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, "Staff"))
             .AddPolicy(Policies.AccountManagers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
                 .RequireRole(nameof(Accounts.Contracts.StaffRole.AgentEducation), nameof(Accounts.Contracts.StaffRole.Administrator)));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Cashiers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
+                .RequireRole(nameof(Accounts.Contracts.StaffRole.Cashier), nameof(Accounts.Contracts.StaffRole.Administrator)));
         services.AddPortailRateLimiting(builder.Configuration);
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -129,6 +132,8 @@ internal static class Policies
     public const string Staff = "Staff";
     /// <summary>Create family accounts, unlock them, read the audit trail: agents Éducation and administrators.</summary>
     public const string AccountManagers = "AccountManagers";
+    /// <summary>Régie: record payments, read ledgers, takings and debtors: régie and administrators.</summary>
+    public const string Cashiers = "Cashiers";
 }
 
 internal static class PortailClaims

@@ -1,8 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PortailFamille.Billing.Features;
+using PortailFamille.Billing.Payments;
 using PortailFamille.Billing.Persistence;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.BuildingBlocks.Web;
 
 namespace PortailFamille.Billing;
 
@@ -15,6 +20,17 @@ public static class BillingModule
         services.AddModuleServices(typeof(BillingModule).Assembly);
         // Until the Dossier module answers a quotient query, every family pays the maximum tariff.
         services.AddScoped<IFamilyQuotientSource, NoQuotientYet>();
+        // Card payments: Stripe Checkout when both Stripe keys are configured, else the built-in test gateway.
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+            .Validate(o => o.IsConsistent, "Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret go together.")
+            .ValidateOnStart();
+        services.AddSingleton<TestGateway>();
+        services.AddSingleton<StripeCheckoutGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentOptions>>().Value.UsesStripe
+            ? sp.GetRequiredService<StripeCheckoutGateway>()
+            : sp.GetRequiredService<TestGateway>());
+        services.AddScoped<IPayerNames, AccountHolderNames>();
+        services.TryAddSingleton(sp => PortalOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         return services;
     }
 }

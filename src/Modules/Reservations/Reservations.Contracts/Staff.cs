@@ -45,3 +45,8 @@ public sealed record ConsumptionRecorded(Guid BookingId, Guid FamilyAccountId, G
 
 /// <summary>An attendance changed to "excused" after the day was consumed: Billing credits it back once.</summary>
 public sealed record ConsumptionWithdrawn(Guid BookingId, Guid FamilyAccountId, string WalletCode, DateOnly Day, DateTimeOffset MarkedAt) : IIntegrationEvent;
+
+/// <summary>Accepted bookings of a family not consumed yet, up to a day: what "Solde et paiements" estimates.</summary>
+public sealed record ListUndebitedBookings(Guid FamilyAccountId, DateOnly UpTo) : IQuery<IReadOnlyList<UndebitedBooking>>;
+
+public sealed record UndebitedBooking(Guid BookingId, Guid StructureId, string ActivityCode, string WalletCode, DateOnly Day);

@@ -26,6 +26,9 @@ internal enum LedgerEntryKind
 /// <summary>Append-only: an entry is never edited nor deleted; a correction is a new entry.</summary>
 internal sealed class LedgerEntry
 {
+    /// <summary>Consumption labels read "ACTIVITÉ — Prénom NOM": the history splits them at this separator.</summary>
+    public const string ConsumerSeparator = " — ";
+
     private LedgerEntry() { }
 
     public Guid Id { get; private set; }
@@ -53,7 +56,7 @@ internal sealed class LedgerEntry
     }
 
     public static LedgerEntry Payment(Guid id, Guid walletId, decimal amount, DateOnly receivedOn, DateTimeOffset recordedAt,
-        PaymentMode mode, string? pieceNumber, string payerName, string? bankName)
+        PaymentMode mode, string? pieceNumber, string payerName, string? bankName, string label = "Règlement", string? sourceId = null)
     {
         if (amount <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "A payment credits a positive amount.");
         if (decimal.Round(amount, 2) != amount) throw new ArgumentException("Amounts are in euros with 2 decimals.", nameof(amount));
@@ -65,7 +68,8 @@ internal sealed class LedgerEntry
             Amount = amount,
             ValueDate = receivedOn,
             RecordedAt = recordedAt,
-            Label = "Règlement",
+            Label = label,
+            SourceId = sourceId,
             PaymentMode = mode,
             PieceNumber = pieceNumber,
             PayerName = payerName,

@@ -21,9 +21,11 @@ internal sealed class DebitConsumptionHandler(BillingDbContext db, ISender sende
 
         var price = (await sender.Send(new PriceBookings(fact.FamilyAccountId, [new BookingToPrice(fact.BookingId, fact.StructureId, fact.ActivityCode, fact.Day)]), cancellationToken)).Single();
         var wallet = await Wallets.OpenAsync(db, fact.FamilyAccountId, fact.WalletCode, clock, cancellationToken);
+        var child = (await sender.Send(new PortailFamille.Dossier.Contracts.GetChildrenByIds([fact.ChildId]), cancellationToken)).SingleOrDefault();
+        var label = child is null ? fact.ActivityName : $"{fact.ActivityName}{LedgerEntry.ConsumerSeparator}{child.LastName} {child.FirstName}";
         if (price.UnitPrice > 0)
             db.LedgerEntries.Add(LedgerEntry.Debit(Guid.CreateVersion7(clock.GetUtcNow()), wallet.Id, LedgerEntryKind.Consumption, -price.UnitPrice, fact.Day,
-                clock.GetUtcNow(), fact.ActivityName, source));
+                clock.GetUtcNow(), label, source));
         return await Ledger.SaveOnceAsync(db, source, cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Wallet> Wallets => Set<Wallet>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Tariff> Tariffs => Set<Tariff>();
+    public DbSet<CardPayment> CardPayments => Set<CardPayment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -54,6 +55,34 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
             t.Property(x => x.UnitPrice).HasPrecision(12, 2);
             t.Property(x => x.Label).HasMaxLength(100).IsRequired();
             t.HasIndex(x => new { x.StructureId, x.ActivityCode, x.QuotientMin }).IsUnique();
+        });
+
+        // Card payments: amounts and dates only, never card data.
+        modelBuilder.Entity<CardPayment>(p =>
+        {
+            p.ToTable("card_payments");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.Gateway).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.ProviderReference).HasMaxLength(255);
+            p.Property(x => x.PaidByEventId).HasMaxLength(255);
+            p.Property(x => x.PayerName).HasMaxLength(200).IsRequired();
+            p.Property(x => x.Total).HasPrecision(12, 2);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.Ignore(x => x.Reference);
+            p.HasIndex(x => new { x.FamilyAccountId, x.CreatedAt });
+            p.HasIndex(x => x.ProviderReference).IsUnique();
+            p.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.CardPaymentId).OnDelete(DeleteBehavior.Cascade);
+            p.Navigation(x => x.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<CardPaymentLine>(l =>
+        {
+            l.ToTable("card_payment_lines");
+            l.HasKey(x => x.Id);
+            l.Property(x => x.WalletCode).HasMaxLength(40).IsRequired();
+            l.Property(x => x.Amount).HasPrecision(12, 2);
+            l.HasIndex(x => new { x.CardPaymentId, x.WalletCode }).IsUnique();
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

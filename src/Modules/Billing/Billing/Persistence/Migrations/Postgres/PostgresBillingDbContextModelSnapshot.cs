@@ -23,6 +23,88 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaidByEventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique();
+
+                    b.HasIndex("FamilyAccountId", "CreatedAt");
+
+                    b.ToTable("card_payments", "billing");
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPaymentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("CardPaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WalletCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardPaymentId", "WalletCode")
+                        .IsUnique();
+
+                    b.ToTable("card_payment_lines", "billing");
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,6 +230,15 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                     b.ToTable("wallets", "billing");
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPaymentLine", b =>
+                {
+                    b.HasOne("PortailFamille.Billing.Domain.CardPayment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CardPaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("PortailFamille.Billing.Domain.Wallet", null)
@@ -155,6 +246,11 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                         .HasForeignKey("WalletId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPayment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,88 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FamilyAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidByEventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique();
+
+                    b.HasIndex("FamilyAccountId", "CreatedAt");
+
+                    b.ToTable("billing_card_payments", (string)null);
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPaymentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardPaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WalletCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardPaymentId", "WalletCode")
+                        .IsUnique();
+
+                    b.ToTable("billing_card_payment_lines", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +224,15 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                     b.ToTable("billing_wallets", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPaymentLine", b =>
+                {
+                    b.HasOne("PortailFamille.Billing.Domain.CardPayment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CardPaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("PortailFamille.Billing.Domain.Wallet", null)
@@ -149,6 +240,11 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                         .HasForeignKey("WalletId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.CardPayment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

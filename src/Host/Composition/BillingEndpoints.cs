@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Mediator;
+using PortailFamille.Billing.Contracts;
+using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Host.Exports;
+
+namespace PortailFamille.Host.Composition;
+
+/// <summary>Balances, histories and their exports for families; the régie's payments and reports for staff.</summary>
+internal static class BillingEndpoints
+{
+    public static WebApplication MapBillingEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/balance", async (DateOnly? upTo, ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new GetBalanceEstimate(FamilyId(user), upTo ?? EndOfMonth(clock.TodayInParis())), ct))).RequireAuthorization(Policies.Family);
+        api.MapGet("/history/consumptions", async (int year, int month, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            ValidMonth(year, month) ? Results.Ok(await sender.Send(new ListConsumptions(FamilyId(user), year, month), ct)) : BadMonth()).RequireAuthorization(Policies.Family);
+        api.MapGet("/history/payments", async (int year, int month, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            ValidMonth(year, month) ? Results.Ok(await sender.Send(new ListPayments(FamilyId(user), year, month), ct)) : BadMonth()).RequireAuthorization(Policies.Family);
+
+        // Historiques exports (the page links to them): CSV for a spreadsheet, PDF to keep or print.
+        app.MapGet("/historiques/export", async (string? mois, string? type, string? format, ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
+        {
+            var today = clock.TodayInParis();
+            var month = DateOnly.TryParseExact((mois ?? "") + "-01", "yyyy-MM-dd", out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+            var pdf = format == "pdf";
+            var name = $"{(type == "reglements" ? "reglements" : "consommations")}-{month:yyyy-MM}.{(pdf ? "pdf" : "csv")}";
+            byte[] bytes;
+            if (type == "reglements")
+            {
+                var payments = await sender.Send(new ListPayments(FamilyId(user), month.Year, month.Month), ct);
+                bytes = pdf ? PaymentsPdf(month, payments) : CsvExport.Build(["Date reçu", "Mode règlement", "N° pièce", "Nom payeur", "Nom banque", "Porte-monnaie", "Montant"],
+                    payments.Select(p => (IReadOnlyList<object?>)[p.ReceivedOn, Labels.Of(p.Mode), p.PieceNumber, p.PayerName, p.BankName, p.WalletCode, p.Amount]));
+            }
+            else
+            {
+                var consumptions = await sender.Send(new ListConsumptions(FamilyId(user), month.Year, month.Month), ct);
+                bytes = pdf ? ConsumptionsPdf(month, consumptions) : CsvExport.Build(["Date", "Consommateur", "Activité", "Prix", "Quantité", "Total"],
+                    consumptions.Select(c => (IReadOnlyList<object?>)[c.Day, c.Consumer, c.Activity, c.UnitPrice, c.Quantity, c.Total]));
+            }
+
+            return Results.File(bytes, pdf ? "application/pdf" : "text/csv; charset=utf-8", name);
+        }).RequireAuthorization(Policies.Family);
+
+        var regie = api.MapGroup("/staff/cashier").RequireAuthorization(Policies.Cashiers);
+        regie.MapPost("/payments", async (CashierPaymentRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new RecordCashierPayment(user.Identity?.Name ?? "", body.FamilyAccountId, body.WalletCode ?? "", body.Mode, body.Amount, body.ReceivedOn,
+                body.PieceNumber, body.PayerName ?? "", body.BankName), ct)).ToHttpResult(id => Results.Created($"/api/v1/staff/cashier/payments/{id}", new { id })));
+        regie.MapGet("/ledger/{familyAccountId:guid}", async (Guid familyAccountId, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new GetLedger(familyAccountId), ct)));
+        regie.MapGet("/debtors", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListDebtors(), ct)));
+        regie.MapGet("/takings", async (DateOnly day, string? format, ISender sender, CancellationToken ct) =>
+        {
+            var takings = await sender.Send(new GetDailyTakings(day), ct);
+            return format == "csv"
+                ? Results.File(CsvExport.Build(["Jour", "Mode", "N° pièce", "Payeur", "Banque", "Porte-monnaie", "Montant"],
+                    takings.Select(t => (IReadOnlyList<object?>)[day, Labels.Of(t.Mode), t.PieceNumber, t.PayerName, t.BankName, t.WalletCode, t.Amount])
+                        .Append([day, "TOTAL", null, null, null, null, takings.Sum(t => t.Amount)])), "text/csv; charset=utf-8", $"recette-{day:yyyy-MM-dd}.csv")
+                : Results.Ok(takings);
+        });
+        return app;
+    }
+
+    public static DateOnly EndOfMonth(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
+
+    private static bool ValidMonth(int year, int month) => year is >= 2000 and <= 2100 && month is >= 1 and <= 12;
+
+    private static IResult BadMonth() => Results.Problem(statusCode: 400, title: "Mois invalide", detail: "Le mois demandé n'existe pas.",
+        extensions: new Dictionary<string, object?> { ["code"] = "billing.invalid_month" });
+
+    private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
+
+    private static byte[] ConsumptionsPdf(DateOnly month, IReadOnlyList<ConsumptionView> lines)
+    {
+        var pdf = new SimplePdf();
+        pdf.Title($"Historique des consommations — {Labels.Month(month.Year, month.Month)}");
+        double[] columns = [0, 70, 220, 360, 420, 460];
+        pdf.Row(columns, ["Date", "Consommateur", "Activité", "Prix (€)", "Qté", "Total (€)"], bold: true);
+        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.Day), l.Consumer, l.Activity, Money(l.UnitPrice), l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), Money(l.Total)]);
+        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", Money(lines.Sum(l => l.Total))], bold: true);
+        return pdf.ToBytes();
+    }
+
+    private static byte[] PaymentsPdf(DateOnly month, IReadOnlyList<PaymentView> lines)
+    {
+        var pdf = new SimplePdf();
+        pdf.Title($"Historique des règlements — {Labels.Month(month.Year, month.Month)}");
+        double[] columns = [0, 70, 150, 230, 360, 450];
+        pdf.Row(columns, ["Date reçu", "Mode", "N° pièce", "Nom payeur", "Banque", "Montant (€)"], bold: true);
+        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.ReceivedOn), Labels.Of(l.Mode), l.PieceNumber ?? "", l.PayerName, l.BankName ?? "", Money(l.Amount)]);
+        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", Money(lines.Sum(l => l.Amount))], bold: true);
+        return pdf.ToBytes();
+    }
+
+    private static string Money(decimal amount) => amount.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+}
+
+internal sealed record CashierPaymentRequest(Guid FamilyAccountId, string? WalletCode, PaymentMode Mode, decimal Amount, DateOnly ReceivedOn, string? PieceNumber, string? PayerName, string? BankName);

@@ -1,0 +1,89 @@
+using Mediator;
+using PortailFamille.BuildingBlocks.Messaging;
+using PortailFamille.BuildingBlocks.Results;
+
+namespace PortailFamille.Billing.Contracts;
+
+/// <summary>An amount in euros (2 decimals) for one porte-monnaie, named by its code.</summary>
+public sealed record WalletAmount(string WalletCode, decimal Amount);
+
+/// <summary>
+/// What the family owes on each of its wallets: max(0, −balance), rounded up to the cent so that
+/// paying it brings the wallet back to zero. Every wallet is listed, those not in debit with 0.
+/// </summary>
+public sealed record GetAmountsOwed(Guid FamilyAccountId) : IQuery<IReadOnlyList<WalletAmount>>;
+
+/// <summary>
+/// "Paiement CB": records a pending card payment of the amounts the parent validated (each at least
+/// what is owed on its wallet, 2 decimals, total above 0 and at most 2 000 €) and opens the payment
+/// provider's page. Nothing is credited here: only a verified provider event credits the wallets.
+/// <paramref name="ReturnBaseUrl"/> is the portal's public address the provider sends the parent back to.
+/// </summary>
+public sealed record StartCardPayment(Guid FamilyAccountId, IReadOnlyList<WalletAmount> Amounts, string? ReturnBaseUrl = null)
+    : ICommand<Result<CardPaymentStarted>>;
+
+/// <summary><paramref name="RedirectUrl"/>: where to send the parent (the provider's page, or the test gateway page of the portal).</summary>
+public sealed record CardPaymentStarted(Guid PaymentId, string RedirectUrl);
+
+/// <summary>
+/// A payment provider's webhook delivery: the raw body and its Stripe-Signature header. The signature
+/// is checked first (failure code billing.bad_signature); a completed checkout credits the wallets
+/// once per provider event, however many times or concurrently it is delivered.
+/// </summary>
+public sealed record ApplyPaymentEvent(string Payload, string SignatureHeader) : ICommand<Result<PaymentEventOutcome>>;
+
+public enum PaymentEventOutcome
+{
+    /// <summary>The payment was credited by this delivery.</summary>
+    Credited,
+    /// <summary>A replay: the payment had already been credited; nothing changed.</summary>
+    AlreadyApplied,
+    /// <summary>A checkout session expired: the pending payment is cancelled.</summary>
+    Cancelled,
+    /// <summary>An authentic event that concerns no pending card payment (another type, unknown payment).</summary>
+    Ignored,
+}
+
+/// <summary>One card payment of the family, for the return page; null when it is not this family's.</summary>
+public sealed record GetCardPayment(Guid FamilyAccountId, Guid PaymentId) : IQuery<CardPaymentView?>;
+
+/// <summary>The parent gave up on the provider's page: a pending payment is cancelled (a later verified payment still credits).</summary>
+public sealed record CancelCardPayment(Guid FamilyAccountId, Guid PaymentId) : ICommand<Result>;
+
+public enum CardPaymentStatus
+{
+    Pending,
+    Paid,
+    Cancelled,
+}
+
+/// <summary>Who takes the card: Stripe Checkout, or the built-in test gateway (no real payment).</summary>
+public enum PaymentGatewayKind
+{
+    Test,
+    Stripe,
+}
+
+/// <summary>
+/// Only amounts and dates: no card data is ever stored. <paramref name="Reference"/> is the short
+/// provider reference printed on the receipt and in the payments history.
+/// </summary>
+public sealed record CardPaymentView(
+    Guid Id,
+    CardPaymentStatus Status,
+    PaymentGatewayKind Gateway,
+    string? ProviderReference,
+    string Reference,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PaidAt,
+    IReadOnlyList<WalletAmount> Lines,
+    decimal Total);
+
+/// <summary>A card payment was credited (once, from a verified provider event): Notifications mails the receipt.</summary>
+public sealed record PaymentReceived(
+    Guid PaymentId,
+    Guid FamilyAccountId,
+    decimal Total,
+    IReadOnlyList<WalletAmount> Lines,
+    DateTimeOffset PaidAt,
+    string Reference) : IIntegrationEvent;

@@ -1,0 +1,193 @@
+using System.Globalization;
+using PortailFamille.Billing.Contracts;
+using PortailFamille.BuildingBlocks.Results;
+
+namespace PortailFamille.Billing.Domain;
+
+/// <summary>
+/// A card payment ("Paiement CB"): created Pending when the parent validates the amounts, Paid only
+/// from a verified provider event. Only amounts and dates are kept — never card data.
+/// </summary>
+internal sealed class CardPayment
+{
+    /// <summary>Above this total a card payment is refused (plafond du paiement en ligne).</summary>
+    public const decimal MaximumTotal = 2000m;
+
+    private readonly List<CardPaymentLine> _lines = [];
+
+    private CardPayment() { }
+
+    public Guid Id { get; private set; }
+    public Guid FamilyAccountId { get; private set; }
+    public CardPaymentStatus Status { get; private set; }
+    public PaymentGatewayKind Gateway { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    /// <summary>Stripe Checkout session id, or the test gateway's reference; set once the provider's page is opened.</summary>
+    public string? ProviderReference { get; private set; }
+    /// <summary>The provider event that credited the payment.</summary>
+    public string? PaidByEventId { get; private set; }
+    /// <summary>The account holder, as the payments history shows the payer.</summary>
+    public string PayerName { get; private set; } = "";
+    public decimal Total { get; private set; }
+    /// <summary>Concurrency token: two deliveries cannot both move the payment to Paid.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CardPaymentLine> Lines => _lines;
+
+    /// <summary>The reference printed on receipts and histories: the end of the provider reference.</summary>
+    public string Reference => ShortReference(ProviderReference ?? Id.ToString("N"));
+
+    public static string ShortReference(string providerReference) =>
+        providerReference.Length <= 12 ? providerReference : providerReference[^12..];
+
+    /// <summary>
+    /// Checks the amounts the parent validated against what is owed: each at least the amount owed on
+    /// its wallet (editable upwards only, to pay in advance), 2 decimals, total above 0 and at most
+    /// <see cref="MaximumTotal"/>. Wallets paid 0 are left out of the payment.
+    /// </summary>
+    public static Result<CardPayment> Start(Guid id, Guid familyAccountId, PaymentGatewayKind gateway, IReadOnlyList<WalletAmount> requested,
+        IReadOnlyList<WalletAmount> owed, string payerName, DateTimeOffset createdAt)
+    {
+        var fields = new Dictionary<string, string[]>();
+        Error? first = null;
+        void Refuse(string field, Error error)
+        {
+            first ??= error;
+            fields[field] = fields.TryGetValue(field, out var messages) ? [.. messages, error.Message] : [error.Message];
+        }
+
+        var owedByWallet = owed.ToDictionary(o => o.WalletCode, o => o.Amount, StringComparer.Ordinal);
+        foreach (var group in requested.GroupBy(r => r.WalletCode, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            Refuse(group.Key, CardPaymentErrors.DuplicateWallet(group.Key));
+        foreach (var line in requested)
+        {
+            if (!owedByWallet.ContainsKey(line.WalletCode)) Refuse(line.WalletCode, CardPaymentErrors.UnknownWallet(line.WalletCode));
+            else if (line.Amount < 0) Refuse(line.WalletCode, CardPaymentErrors.NegativeAmount(line.WalletCode));
+            else if (decimal.Round(line.Amount, 2) != line.Amount) Refuse(line.WalletCode, CardPaymentErrors.TooManyDecimals(line.WalletCode));
+        }
+
+        foreach (var (wallet, amountOwed) in owedByWallet)
+        {
+            var paid = requested.Where(r => r.WalletCode == wallet).Sum(r => r.Amount);
+            if (paid < amountOwed) Refuse(wallet, CardPaymentErrors.BelowOwed(wallet, amountOwed));
+        }
+
+        var total = requested.Sum(r => r.Amount);
+        if (first is null && total <= 0) Refuse("Total", CardPaymentErrors.NothingToPay);
+        if (total > MaximumTotal) Refuse("Total", CardPaymentErrors.AboveMaximum);
+        if (first is not null) return first with { Fields = fields };
+
+        var payment = new CardPayment
+        {
+            Id = id,
+            FamilyAccountId = familyAccountId,
+            Status = CardPaymentStatus.Pending,
+            Gateway = gateway,
+            CreatedAt = createdAt,
+            PayerName = payerName,
+            Total = total,
+        };
+        foreach (var line in requested.Where(r => r.Amount > 0).OrderBy(r => r.WalletCode, StringComparer.Ordinal))
+            payment._lines.Add(new CardPaymentLine(Guid.CreateVersion7(createdAt), id, line.WalletCode, line.Amount));
+        return payment;
+    }
+
+    public void AttachProviderReference(string providerReference)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerReference);
+        if (ProviderReference is not null && ProviderReference != providerReference)
+            throw new InvalidOperationException("A card payment has one provider reference.");
+        ProviderReference = providerReference;
+    }
+
+    /// <summary>
+    /// Money was taken (a verified provider event): Paid, even after a cancellation — the parent may have
+    /// gone back to the provider's page. False when it was already paid: a replay changes nothing.
+    /// </summary>
+    public bool MarkPaid(string eventId, DateTimeOffset paidAt)
+    {
+        if (Status == CardPaymentStatus.Paid) return false;
+        Status = CardPaymentStatus.Paid;
+        PaidAt = paidAt;
+        PaidByEventId = eventId;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The parent gave up (or the provider's page expired): only a pending payment is cancelled.</summary>
+    public bool Cancel()
+    {
+        if (Status != CardPaymentStatus.Pending) return false;
+        Status = CardPaymentStatus.Cancelled;
+        Version++;
+        return true;
+    }
+
+    public CardPaymentView ToView() => new(Id, Status, Gateway, ProviderReference, Reference, CreatedAt, PaidAt,
+        _lines.Select(l => new WalletAmount(l.WalletCode, l.Amount)).ToList(), Total);
+}
+
+/// <summary>The amount paid into one wallet.</summary>
+internal sealed class CardPaymentLine
+{
+    private CardPaymentLine() { }
+
+    public CardPaymentLine(Guid id, Guid cardPaymentId, string walletCode, decimal amount)
+    {
+        Id = id;
+        CardPaymentId = cardPaymentId;
+        WalletCode = walletCode;
+        Amount = amount;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CardPaymentId { get; private set; }
+    public string WalletCode { get; private set; } = "";
+    /// <summary>Euros, 2 decimals, positive.</summary>
+    public decimal Amount { get; private set; }
+}
+
+internal static class AmountsOwed
+{
+    /// <summary>max(0, −balance), rounded up to the cent: paying it brings the wallet back to zero or above.</summary>
+    public static decimal From(decimal balance) =>
+        balance >= 0 ? 0m : decimal.Ceiling(-balance * 100m) / 100m;
+}
+
+/// <summary>Refusals of card payments: stable codes, French messages.</summary>
+internal static class CardPaymentErrors
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static readonly Error BadSignature = Error.Validation("billing.bad_signature",
+        "La notification de paiement n'est pas authentique (signature invalide ou trop ancienne).");
+
+    public static readonly Error NothingToPay = Error.Validation("billing.nothing_to_pay",
+        "Le montant total de votre règlement doit être supérieur à 0,00 €.");
+
+    public static readonly Error AboveMaximum = Error.Validation("billing.above_maximum",
+        $"Le montant total d'un paiement par carte ne peut pas dépasser {Money(CardPayment.MaximumTotal)}.");
+
+    public static readonly Error GatewayUnavailable = Error.Conflict("billing.gateway_unavailable",
+        "Le paiement par carte est momentanément indisponible. Aucun montant n'a été prélevé ; réessayez dans quelques minutes.");
+
+    public static readonly Error NotFound = Error.NotFound("billing.payment_not_found", "Ce paiement est introuvable.");
+
+    public static Error BelowOwed(string wallet, decimal owed) => Error.Validation("billing.below_amount_owed",
+        $"Porte-monnaie {wallet} : le montant de votre règlement ne peut pas être inférieur à la somme due ({Money(owed)}).");
+
+    public static Error TooManyDecimals(string wallet) => Error.Validation("billing.amount_precision",
+        $"Porte-monnaie {wallet} : le montant s'exprime en euros avec au plus 2 décimales.");
+
+    public static Error NegativeAmount(string wallet) => Error.Validation("billing.negative_amount",
+        $"Porte-monnaie {wallet} : le montant ne peut pas être négatif.");
+
+    public static Error UnknownWallet(string wallet) => Error.Validation("billing.unknown_wallet",
+        $"Le porte-monnaie {wallet} n'existe pas pour votre compte famille.");
+
+    public static Error DuplicateWallet(string wallet) => Error.Validation("billing.duplicate_wallet",
+        $"Le porte-monnaie {wallet} figure plusieurs fois dans le règlement.");
+
+    private static string Money(decimal amount) => amount.ToString("#,##0.00' €'", French);
+}

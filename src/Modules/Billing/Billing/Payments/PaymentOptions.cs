@@ -1,0 +1,48 @@
+namespace PortailFamille.Billing.Payments;
+
+/// <summary>
+/// Configuration section "Payments". With Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret
+/// set, card payments go through Stripe Checkout; without them (the embedded default) through the
+/// built-in test gateway, whose events are signed with Payments:TestGateway:WebhookSecret.
+/// </summary>
+internal sealed class PaymentOptions
+{
+    public const string Section = "Payments";
+
+    /// <summary>
+    /// The test gateway's signing secret when none is configured. Known to anyone who reads the code:
+    /// the test gateway is for demonstrations, a town taking real payments configures Stripe.
+    /// Configured rather than generated at start-up, so every Host instance verifies the same events.
+    /// </summary>
+    public const string DevelopmentTestWebhookSecret = "whsec_test_portail_famille_local";
+
+    public StripeSettings Stripe { get; set; } = new();
+
+    public TestGatewaySettings TestGateway { get; set; } = new();
+
+    public bool UsesStripe => !string.IsNullOrWhiteSpace(Stripe.SecretKey) && !string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
+
+    /// <summary>The secret the webhook signatures are checked with: Stripe's endpoint secret, or the test gateway's.</summary>
+    public string WebhookSecret => UsesStripe
+        ? Stripe.WebhookSecret!
+        : string.IsNullOrWhiteSpace(TestGateway.WebhookSecret) ? DevelopmentTestWebhookSecret : TestGateway.WebhookSecret;
+
+    /// <summary>Both Stripe keys or neither: one alone would silently fall back to the test gateway.</summary>
+    public bool IsConsistent => string.IsNullOrWhiteSpace(Stripe.SecretKey) == string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
+}
+
+/// <summary>Payments:Stripe.</summary>
+internal sealed class StripeSettings
+{
+    /// <summary>The account's secret API key (sk_live_… / sk_test_…).</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>The webhook endpoint's signing secret (whsec_…), from the Stripe dashboard.</summary>
+    public string? WebhookSecret { get; set; }
+}
+
+/// <summary>Payments:TestGateway.</summary>
+internal sealed class TestGatewaySettings
+{
+    public string? WebhookSecret { get; set; }
+}
