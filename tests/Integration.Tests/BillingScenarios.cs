@@ -153,6 +153,48 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task A_holiday_centre_day_is_charged_when_accepted_and_credited_back_when_cancelled()
+    {
+        var leisure = DemoCatalog.Leisure.Id;
+        var family = Family(10);
+        var holidays = (await SendAsync(new ListBookingPeriods(leisure))).Single(p => p.Name.Contains("démonstration"));
+        var day = holidays.StartsOn.AddDays(1);
+        var child = family.Children.Select(c => (Child: c, Age: PortailFamille.Reservations.Domain.BookingRules.AgeOn(c.BirthDate, day)))
+            .First(c => c.Age is >= 3 and <= 12);
+        var (code, price) = child.Age <= 6 ? ("ALSH_3_6_JOURNEE", 6.65m) : ("ALSH_6_12_JOURNEE", 14.85m);
+        var activity = (await SendAsync(new ListActivities(leisure))).Single(a => a.Code == code);
+        Assert.Equal(BillingMode.OnBooking, activity.BillingMode);
+        var before = await BalanceAsync(family.Id, "PERISCOLAIRE");
+
+        var toggle = await SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay, "09:00", "17:30"));
+        Assert.Equal(1, toggle.Value.Added);
+        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
+        await WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before - price);
+        Assert.Equal(0m, (await SendAsync(new GetBalanceEstimate(family.Id, day))).BookingsCost); // already in the ledger, not estimated twice
+
+        // In debit now (the wallet was empty): booking more is refused, cancelling is not.
+        Assert.Equal(before - price < 0, (await SendAsync(new GetAccountStanding(family.Id))).InDebit);
+        await SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay));
+        Assert.Equal(LineOutcome.Cancelled, (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
+        await WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before);
+    }
+
+    private async Task<decimal> BalanceAsync(Guid familyId, string code) =>
+        (await SendAsync(new GetWalletBalances(familyId))).Single(w => w.Code == code).Balance;
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(300);
+        }
+
+        Assert.True(await condition(), "the condition was not met within 60 s");
+    }
+
+    [Fact]
     public async Task Ledger_sums_are_exact_to_the_cent_and_a_single_cent_owed_is_a_debt()
     {
         var family = Family(7);

@@ -18,6 +18,13 @@ public enum DayPart
     Afternoon,
 }
 
+/// <summary>When a booked day is charged: when staff mark attendance (accueils, restauration), or as soon as it is accepted (centres de loisirs).</summary>
+public enum BillingMode
+{
+    OnAttendance,
+    OnBooking,
+}
+
 public enum BookingPeriodKind
 {
     SchoolTime,
@@ -38,7 +45,8 @@ public sealed record ActivityView(
     int? Capacity,
     int WaitlistSize,
     IReadOnlyList<string> ArrivalSlots,
-    IReadOnlyList<string> DepartureSlots);
+    IReadOnlyList<string> DepartureSlots,
+    BillingMode BillingMode = BillingMode.OnAttendance);
 
 public sealed record ListBookingPeriods(Guid StructureId) : IQuery<IReadOnlyList<BookingPeriodView>>;
 

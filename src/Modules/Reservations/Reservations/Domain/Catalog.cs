@@ -22,6 +22,8 @@ internal sealed class Activity
     /// <summary>Allowed arrival times ("07:00;07:30"), empty when none is asked.</summary>
     public string ArrivalSlots { get; private set; } = "";
     public string DepartureSlots { get; private set; } = "";
+    public BillingMode BillingMode { get; private set; }
+
     /// <summary>Days of the week it runs, ISO numbers separated by commas ("1,2,4,5": no Wednesday).</summary>
     public string Weekdays { get; private set; } = "1,2,3,4,5";
 
@@ -46,7 +48,7 @@ internal sealed class Activity
 
     public static Activity Create(Guid id, Guid structureId, string code, string name, ActivityKind kind, DayPart dayPart,
         string walletCode, int? capacity = null, int waitlistSize = 0, int? ageMin = null, int? ageMax = null,
-        string arrivalSlots = "", string departureSlots = "", string weekdays = "1,2,3,4,5")
+        string arrivalSlots = "", string departureSlots = "", string weekdays = "1,2,3,4,5", BillingMode billingMode = BillingMode.OnAttendance)
     {
         if (capacity is < 0) throw new ArgumentOutOfRangeException(nameof(capacity), "A capacity cannot be negative.");
         return new Activity
@@ -65,6 +67,7 @@ internal sealed class Activity
             ArrivalSlots = arrivalSlots,
             DepartureSlots = departureSlots,
             Weekdays = weekdays,
+            BillingMode = billingMode,
         };
     }
 }

@@ -40,14 +40,21 @@ internal sealed class ToggleCartDaysHandler(ReservationsDbContext db, Reservatio
         return change;
     }
 
+    /// <summary>Times given must be allowed ones; whether they are needed depends on the days (a cancellation needs none).</summary>
     internal static Error? CheckTimes(Activity activity, string? arrival, string? departure)
     {
-        if (activity.ArrivalChoices.Count > 0 && (arrival is null || !activity.ArrivalChoices.Contains(arrival)))
-            return Error.Validation("reservations.arrival_required", $"Choisissez l'heure d'arrivée parmi : {string.Join(", ", activity.ArrivalChoices)}.");
-        if (activity.DepartureChoices.Count > 0 && (departure is null || !activity.DepartureChoices.Contains(departure)))
-            return Error.Validation("reservations.departure_required", $"Choisissez l'heure de départ parmi : {string.Join(", ", activity.DepartureChoices)}.");
+        if (arrival is not null && !activity.ArrivalChoices.Contains(arrival))
+            return Error.Validation("reservations.arrival_not_allowed", ArrivalMessage(activity));
+        if (departure is not null && !activity.DepartureChoices.Contains(departure))
+            return Error.Validation("reservations.departure_not_allowed", DepartureMessage(activity));
         return null;
     }
+
+    internal static string ArrivalMessage(Activity activity) =>
+        activity.ArrivalChoices.Count == 0 ? $"L'activité {activity.Name} ne demande pas d'heure d'arrivée." : $"Choisissez l'heure d'arrivée parmi : {string.Join(", ", activity.ArrivalChoices)}.";
+
+    internal static string DepartureMessage(Activity activity) =>
+        activity.DepartureChoices.Count == 0 ? $"L'activité {activity.Name} ne demande pas d'heure de départ." : $"Choisissez l'heure de départ parmi : {string.Join(", ", activity.DepartureChoices)}.";
 }
 
 /// <summary>Applies the cart rules for one child, one activity and a set of days; tracks the changes in the DbContext.</summary>
@@ -162,6 +169,8 @@ internal sealed class CartPlanner
     private void AddBook(DateOnly day, string? arrival, string? departure, bool report)
     {
         var (ok, runs, reason) = CanBook(day);
+        if (ok && _activity.ArrivalChoices.Count > 0 && arrival is null) (ok, reason) = (false, ToggleCartDaysHandler.ArrivalMessage(_activity));
+        if (ok && _activity.DepartureChoices.Count > 0 && departure is null) (ok, reason) = (false, ToggleCartDaysHandler.DepartureMessage(_activity));
         if (!ok)
         {
             // A whole-month toggle crosses weekends and days off: only days the activity runs are worth a message.

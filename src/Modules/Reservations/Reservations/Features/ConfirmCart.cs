@@ -26,9 +26,12 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         var items = await db.CartItems.AsNoTracking().Where(c => c.FamilyAccountId == family).OrderBy(c => c.Day).ThenBy(c => c.AddedAt).ToListAsync(cancellationToken);
         if (items.Count == 0) return ReservationErrors.EmptyCart;
 
-        // Billing owns balances: ask its contract, never its tables.
-        var standing = await sender.Send(new GetAccountStanding(family), cancellationToken);
-        if (standing.InDebit) return ReservationErrors.AccountInDebit(standing.DebitWallets);
+        // Billing owns balances: ask its contract, never its tables. A family in debit may still cancel.
+        if (items.Any(i => i.Action == BookingAction.Book))
+        {
+            var standing = await sender.Send(new GetAccountStanding(family), cancellationToken);
+            if (standing.InDebit) return ReservationErrors.AccountInDebit(standing.DebitWallets);
+        }
 
         var children = (await data.ChildrenAsync(family, cancellationToken)).ToDictionary(c => c.Id);
         var activityIds = items.Select(i => i.ActivityId).Distinct().ToList();
@@ -62,6 +65,11 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
             results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Reason));
             events.Add(new ConfirmedBooking(line.BookingId, item.ChildId, item.ActivityId, item.Day, item.Action, line.Outcome));
             if (line.FreedPlace) await outbox.PublishAsync(new PlaceFreed(item.ActivityId, item.Day));
+            // Activities charged on booking (centres de loisirs) are debited when accepted, credited back when cancelled.
+            if (activity.BillingMode == BillingMode.OnBooking && line.Outcome == LineOutcome.Accepted && item.Action == BookingAction.Book)
+                await outbox.PublishAsync(Charges.Recorded(activity, family, item.ChildId, line.BookingId, item.Day, now));
+            if (activity.BillingMode == BillingMode.OnBooking && line.FreedPlace)
+                await outbox.PublishAsync(Charges.Withdrawn(activity, family, line.BookingId, item.Day, now));
         }
 
         var processed = items.Select(i => i.Id).ToList();

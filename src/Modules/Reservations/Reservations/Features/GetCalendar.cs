@@ -87,5 +87,5 @@ internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationDa
 internal static class CatalogViews
 {
     public static ActivityView ToView(Activity a) =>
-        new(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode, a.Capacity, a.WaitlistSize, a.ArrivalChoices, a.DepartureChoices);
+        new(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode, a.Capacity, a.WaitlistSize, a.ArrivalChoices, a.DepartureChoices, a.BillingMode);
 }

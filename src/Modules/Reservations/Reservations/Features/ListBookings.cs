@@ -33,7 +33,8 @@ internal sealed class ListUndebitedBookingsHandler(ReservationsDbContext db, Tim
         return await db.Bookings.AsNoTracking()
             .Where(b => b.FamilyAccountId == query.FamilyAccountId && b.Outcome == LineOutcome.Accepted && b.Attendance == null
                 && b.Day >= from && b.Day <= query.UpTo)
-            .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new UndebitedBooking(b.Id, a.StructureId, a.Code, a.WalletCode, b.Day))
+            .Join(db.Activities.Where(a => a.BillingMode == BillingMode.OnAttendance), b => b.ActivityId, a => a.Id,
+                (b, a) => new UndebitedBooking(b.Id, a.StructureId, a.Code, a.WalletCode, b.Day)) // charged-on-booking days are in the ledger already
             .ToListAsync(cancellationToken);
     }
 }

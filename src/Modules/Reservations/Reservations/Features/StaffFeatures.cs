@@ -156,14 +156,15 @@ internal sealed class MarkAttendanceHandler(IDbContextOutbox<ReservationsDbConte
             return Error.Validation("reservations.attendance_in_future", "La présence se pointe le jour même ou après.");
         var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == booking.ActivityId, cancellationToken);
 
-        var wasConsumed = Booking.IsConsumed(booking.Attendance);
+        // Charged on booking: the day is already debited unless excused. Charged on attendance: nothing yet unless marked.
+        var charged = activity.BillingMode == BillingMode.OnBooking ? booking.Attendance != Attendance.Excused : Booking.IsConsumed(booking.Attendance);
         var now = clock.GetUtcNow();
         booking.MarkAttendance(command.Attendance, now);
         var isConsumed = Booking.IsConsumed(command.Attendance);
-        if (isConsumed && !wasConsumed)
-            await outbox.PublishAsync(new ConsumptionRecorded(booking.Id, booking.FamilyAccountId, booking.ChildId, activity.StructureId, activity.Code, activity.Name, activity.WalletCode, booking.Day, now));
-        if (!isConsumed && wasConsumed)
-            await outbox.PublishAsync(new ConsumptionWithdrawn(booking.Id, booking.FamilyAccountId, activity.WalletCode, booking.Day, now));
+        if (isConsumed && !charged)
+            await outbox.PublishAsync(Charges.Recorded(activity, booking.FamilyAccountId, booking.ChildId, booking.Id, booking.Day, now));
+        if (!isConsumed && charged)
+            await outbox.PublishAsync(Charges.Withdrawn(activity, booking.FamilyAccountId, booking.Id, booking.Day, now));
         await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
         return Result.Success();
     }
@@ -178,4 +179,13 @@ internal sealed class PromoteWaitlistedBookingHandler(ReservationsDbContext db, 
         var promoted = await sender.Send(new PromoteWaitlist(booking.ActivityId, booking.Day, booking.Id), cancellationToken);
         return promoted.IsSuccess ? Result.Success() : promoted.Error!;
     }
+}
+
+internal static class Charges
+{
+    public static ConsumptionRecorded Recorded(Activity activity, Guid familyAccountId, Guid childId, Guid bookingId, DateOnly day, DateTimeOffset at) =>
+        new(bookingId, familyAccountId, childId, activity.StructureId, activity.Code, activity.Name, activity.WalletCode, day, at);
+
+    public static ConsumptionWithdrawn Withdrawn(Activity activity, Guid familyAccountId, Guid bookingId, DateOnly day, DateTimeOffset at) =>
+        new(bookingId, familyAccountId, activity.WalletCode, day, at);
 }

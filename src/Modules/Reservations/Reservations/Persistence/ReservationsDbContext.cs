@@ -35,6 +35,7 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             a.Property(x => x.ArrivalSlots).HasMaxLength(400);
             a.Property(x => x.DepartureSlots).HasMaxLength(400);
             a.Property(x => x.Weekdays).HasMaxLength(20).IsRequired();
+            a.Property(x => x.BillingMode).HasConversion<string>().HasMaxLength(20);
             a.Ignore(x => x.AgeGroup);
             a.Ignore(x => x.ArrivalChoices);
             a.Ignore(x => x.DepartureChoices);

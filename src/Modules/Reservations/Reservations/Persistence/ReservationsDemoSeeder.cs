@@ -37,15 +37,15 @@ internal sealed class ReservationsDemoSeeder(ReservationsDbContext db, TimeProvi
             Activity.Create(Next(), edu, "MERCREDI_7_11", "MERCREDI 7/11 PIERRETTES", ActivityKind.WednesdayCentre, DayPart.FullDay, "PERISCOLAIRE",
                 capacity: 36, waitlistSize: 10, ageMin: 7, ageMax: 11, weekdays: "3"),
             Activity.Create(Next(), leisure, "ALSH_3_6_MATIN", "ALSH 3-6 ans Matin", ActivityKind.HolidayCentre, DayPart.Morning, "PERISCOLAIRE",
-                capacity: 16, waitlistSize: 6, ageMin: 3, ageMax: 6, arrivalSlots: "09:00", departureSlots: "13:30"),
+                capacity: 16, waitlistSize: 6, ageMin: 3, ageMax: 6, arrivalSlots: "09:00", departureSlots: "13:30", billingMode: BillingMode.OnBooking),
             Activity.Create(Next(), leisure, "ALSH_3_6_APRES_MIDI", "ALSH 3-6 ans Après Midi", ActivityKind.HolidayCentre, DayPart.Afternoon, "PERISCOLAIRE",
-                capacity: 16, waitlistSize: 6, ageMin: 3, ageMax: 6, arrivalSlots: "12:00", departureSlots: "17:30"),
+                capacity: 16, waitlistSize: 6, ageMin: 3, ageMax: 6, arrivalSlots: "12:00", departureSlots: "17:30", billingMode: BillingMode.OnBooking),
             Activity.Create(Next(), leisure, "ALSH_3_6_JOURNEE", "ALSH 3-6 ans Journée", ActivityKind.HolidayCentre, DayPart.FullDay, "PERISCOLAIRE",
-                capacity: 32, waitlistSize: 10, ageMin: 3, ageMax: 6, arrivalSlots: "09:00", departureSlots: "17:30"),
+                capacity: 32, waitlistSize: 10, ageMin: 3, ageMax: 6, arrivalSlots: "09:00", departureSlots: "17:30", billingMode: BillingMode.OnBooking),
             Activity.Create(Next(), leisure, "ALSH_6_12_MATIN", "ALSH 6-12 ans Matin", ActivityKind.HolidayCentre, DayPart.Morning, "PERISCOLAIRE",
-                capacity: 24, waitlistSize: 6, ageMin: 6, ageMax: 12, arrivalSlots: "09:00", departureSlots: "13:30"),
+                capacity: 24, waitlistSize: 6, ageMin: 6, ageMax: 12, arrivalSlots: "09:00", departureSlots: "13:30", billingMode: BillingMode.OnBooking),
             Activity.Create(Next(), leisure, "ALSH_6_12_JOURNEE", "ALSH 6-12 ans Journée", ActivityKind.HolidayCentre, DayPart.FullDay, "PERISCOLAIRE",
-                capacity: 48, waitlistSize: 12, ageMin: 6, ageMax: 12, arrivalSlots: "09:00", departureSlots: "17:30"));
+                capacity: 48, waitlistSize: 12, ageMin: 6, ageMax: 12, arrivalSlots: "09:00", departureSlots: "17:30", billingMode: BillingMode.OnBooking));
 
         static DateOnly D(int y, int m, int d) => new(y, m, d);
 

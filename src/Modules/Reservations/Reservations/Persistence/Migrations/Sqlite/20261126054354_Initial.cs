@@ -28,6 +28,7 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     WaitlistSize = table.Column<int>(type: "INTEGER", nullable: false),
                     ArrivalSlots = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     DepartureSlots = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BillingMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Weekdays = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>

@@ -32,6 +32,7 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                     WaitlistSize = table.Column<int>(type: "integer", nullable: false),
                     ArrivalSlots = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     DepartureSlots = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    BillingMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Weekdays = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>

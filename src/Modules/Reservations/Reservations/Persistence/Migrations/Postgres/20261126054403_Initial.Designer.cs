@@ -12,7 +12,7 @@ using PortailFamille.Reservations.Persistence;
 namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresReservationsDbContext))]
-    [Migration("20261126051625_Initial")]
+    [Migration("20261126054403_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,6 +42,11 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("BillingMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using PortailFamille.Reservations.Persistence;
 namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReservationsDbContext))]
-    [Migration("20261126051617_Initial")]
+    [Migration("20261126054354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,6 +35,11 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
                     b.Property<string>("ArrivalSlots")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Capacity")
