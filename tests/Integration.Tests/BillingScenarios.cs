@@ -19,43 +19,22 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
 {
     private static readonly Guid Edu = DemoCatalog.Education.Id;
 
-    private async Task<T> SendAsync<T>(IQuery<T> query)
-    {
-        await using var scope = app.HostServices.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
-    }
-
-    private async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = app.HostServices.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-    }
-
     private static DemoCatalog.DemoFamily Family(int n) => DemoCatalog.Families[n - 1];
 
-    private async Task<Guid> CanteenAsync() => (await SendAsync(new ListActivities(Edu))).Single(a => a.Code == "RESTAURATION").Id;
-
-    private async Task<List<DateOnly>> OpenCanteenDaysAsync()
-    {
-        var period = (await SendAsync(new ListBookingPeriods(Edu))).Single(p => p.Name.Contains("démonstration"));
-        var days = new List<DateOnly>();
-        for (var d = TimeProvider.System.TodayInParis().AddDays(3); d <= period.EndsOn; d = d.AddDays(1))
-            if (d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Thursday or DayOfWeek.Friday) days.Add(d);
-        return days;
-    }
+    private async Task<Guid> CanteenAsync() => (await app.SendAsync(new ListActivities(Edu))).Single(a => a.Code == "RESTAURATION").Id;
 
     [Fact]
     public async Task Balance_estimates_the_bookings_not_yet_debited_up_to_the_chosen_day()
     {
         var family = Family(2);
         var canteen = await CanteenAsync();
-        var days = (await OpenCanteenDaysAsync()).Take(3).ToList();
-        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen, days, ToggleScope.EachDay));
-        await SendAsync(new ConfirmCart(family.Id));
+        var days = (await app.OpenCanteenDaysAsync()).Take(3).ToList();
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen, days, ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
 
-        var all = await SendAsync(new GetBalanceEstimate(family.Id, days[^1]));
-        var two = await SendAsync(new GetBalanceEstimate(family.Id, days[1]));
-        var none = await SendAsync(new GetBalanceEstimate(family.Id, days[0].AddDays(-1)));
+        var all = await app.SendAsync(new GetBalanceEstimate(family.Id, days[^1]));
+        var two = await app.SendAsync(new GetBalanceEstimate(family.Id, days[1]));
+        var none = await app.SendAsync(new GetBalanceEstimate(family.Id, days[0].AddDays(-1)));
 
         var canteenWallet = all.Wallets.Single(w => w.Code == "RESTAURATION");
         Assert.Equal((12.60m, 3), (canteenWallet.EstimatedCost, canteenWallet.Bookings));           // 3 × 4,20 (maximum tariff)
@@ -87,12 +66,12 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
             bookingId = booking.Id;
         }
 
-        Assert.True((await SendAsync(new MarkAttendance(bookingId, Attendance.Present))).IsSuccess);
+        Assert.True((await app.SendAsync(new MarkAttendance(bookingId, Attendance.Present))).IsSuccess);
         IReadOnlyList<ConsumptionView> history = [];
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && history.Count == 0)
         {
-            history = await SendAsync(new ListConsumptions(family.Id, yesterday.Year, yesterday.Month));
+            history = await app.SendAsync(new ListConsumptions(family.Id, yesterday.Year, yesterday.Month));
             if (history.Count == 0) await Task.Delay(300);
         }
 
@@ -129,21 +108,21 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
         var card = await regie.PostAsJsonAsync("/api/v1/staff/cashier/payments", new { familyAccountId = family.Id, walletCode = "PERISCOLAIRE", mode = "Card", amount = 30m, receivedOn = today, pieceNumber = "1", payerName = "X" });
         Assert.Equal(HttpStatusCode.BadRequest, card.StatusCode);
 
-        var before = (await SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance;
+        var before = (await app.SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance;
         var recorded = await regie.PostAsJsonAsync("/api/v1/staff/cashier/payments", new
         {
             familyAccountId = family.Id, walletCode = "PERISCOLAIRE", mode = "Cheque", amount = 35.55m, receivedOn = today, pieceNumber = "924466", payerName = $"{family.LastName} {family.HolderFirstName}", bankName = "LEP",
         });
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
 
-        Assert.Equal(before + 35.55m, (await SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance);
+        Assert.Equal(before + 35.55m, (await app.SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance);
         var ledger = await regie.GetFromJsonAsync<JsonElement[]>($"/api/v1/staff/cashier/ledger/{family.Id}");
         Assert.Equal("Règlement enregistré par Paul LEROY", ledger![0].GetProperty("label").GetString());
         Assert.Equal(before + 35.55m, ledger[0].GetProperty("balanceAfter").GetDecimal());
         var takings = Encoding.UTF8.GetString(await regie.GetByteArrayAsync($"/api/v1/staff/cashier/takings?day={today:yyyy-MM-dd}&format=csv"));
         Assert.Contains($"{today:dd/MM/yyyy};Chèque;924466;{family.LastName} {family.HolderFirstName};LEP;PERISCOLAIRE;35,55", takings);
         Assert.Contains(";TOTAL;", takings);
-        var payments = await SendAsync(new ListPayments(family.Id, today.Year, today.Month));
+        var payments = await app.SendAsync(new ListPayments(family.Id, today.Year, today.Month));
         Assert.Contains(payments, p => p.Mode == PaymentMode.Cheque && p.PieceNumber == "924466" && p.Amount == 35.55m);
 
         var family2 = await app.SignedInClientAsync(Family(6).Identifier, DemoCatalog.FamilyPassword);
@@ -157,42 +136,30 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         var leisure = DemoCatalog.Leisure.Id;
         var family = Family(10);
-        var holidays = (await SendAsync(new ListBookingPeriods(leisure))).Single(p => p.Name.Contains("démonstration"));
+        var holidays = (await app.SendAsync(new ListBookingPeriods(leisure))).Single(p => p.Name.Contains("démonstration"));
         var day = holidays.StartsOn.AddDays(1);
         var child = family.Children.Select(c => (Child: c, Age: PortailFamille.Reservations.Domain.BookingRules.AgeOn(c.BirthDate, day)))
             .First(c => c.Age is >= 3 and <= 12);
         var (code, price) = child.Age <= 6 ? ("ALSH_3_6_JOURNEE", 6.65m) : ("ALSH_6_12_JOURNEE", 14.85m);
-        var activity = (await SendAsync(new ListActivities(leisure))).Single(a => a.Code == code);
+        var activity = (await app.SendAsync(new ListActivities(leisure))).Single(a => a.Code == code);
         Assert.Equal(BillingMode.OnBooking, activity.BillingMode);
         var before = await BalanceAsync(family.Id, "PERISCOLAIRE");
 
-        var toggle = await SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay, "09:00", "17:30"));
+        var toggle = await app.SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay, "09:00", "17:30"));
         Assert.Equal(1, toggle.Value.Added);
-        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
-        await WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before - price);
-        Assert.Equal(0m, (await SendAsync(new GetBalanceEstimate(family.Id, day))).BookingsCost); // already in the ledger, not estimated twice
+        Assert.Equal(LineOutcome.Accepted, (await app.SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
+        await Eventually.WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before - price);
+        Assert.Equal(0m, (await app.SendAsync(new GetBalanceEstimate(family.Id, day))).BookingsCost); // already in the ledger, not estimated twice
 
         // In debit now (the wallet was empty): booking more is refused, cancelling is not.
-        Assert.Equal(before - price < 0, (await SendAsync(new GetAccountStanding(family.Id))).InDebit);
-        await SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay));
-        Assert.Equal(LineOutcome.Cancelled, (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
-        await WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before);
+        Assert.Equal(before - price < 0, (await app.SendAsync(new GetAccountStanding(family.Id))).InDebit);
+        await app.SendAsync(new ToggleCartDays(family.Id, child.Child.Id, activity.Id, [day], ToggleScope.EachDay));
+        Assert.Equal(LineOutcome.Cancelled, (await app.SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome);
+        await Eventually.WaitForAsync(async () => await BalanceAsync(family.Id, "PERISCOLAIRE") == before);
     }
 
     private async Task<decimal> BalanceAsync(Guid familyId, string code) =>
-        (await SendAsync(new GetWalletBalances(familyId))).Single(w => w.Code == code).Balance;
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(300);
-        }
-
-        Assert.True(await condition(), "the condition was not met within 60 s");
-    }
+        (await app.SendAsync(new GetWalletBalances(familyId))).Single(w => w.Code == code).Balance;
 
     [Fact]
     public async Task Ledger_sums_are_exact_to_the_cent_and_a_single_cent_owed_is_a_debt()
@@ -210,9 +177,9 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(0.00m, (await SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance);
-        Assert.False((await SendAsync(new GetAccountStanding(family.Id))).InDebit);
-        Assert.DoesNotContain(await SendAsync(new ListDebtors()), d => d.FamilyAccountId == family.Id);
+        Assert.Equal(0.00m, (await app.SendAsync(new GetWalletBalances(family.Id))).Single(w => w.Code == "PERISCOLAIRE").Balance);
+        Assert.False((await app.SendAsync(new GetAccountStanding(family.Id))).InDebit);
+        Assert.DoesNotContain(await app.SendAsync(new ListDebtors()), d => d.FamilyAccountId == family.Id);
 
         await using (var scope = app.HostServices.CreateAsyncScope())
         {
@@ -222,8 +189,8 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
             await db.SaveChangesAsync();
         }
 
-        Assert.True((await SendAsync(new GetAccountStanding(family.Id))).InDebit);
-        var debtor = Assert.Single(await SendAsync(new ListDebtors()), d => d.FamilyAccountId == family.Id);
+        Assert.True((await app.SendAsync(new GetAccountStanding(family.Id))).InDebit);
+        var debtor = Assert.Single(await app.SendAsync(new ListDebtors()), d => d.FamilyAccountId == family.Id);
         Assert.Equal(["PERISCOLAIRE"], debtor.DebitWallets);
     }
 }

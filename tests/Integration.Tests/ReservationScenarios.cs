@@ -19,31 +19,8 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
 {
     private static readonly Guid Edu = DemoCatalog.Education.Id;
 
-    private async Task<T> SendAsync<T>(IQuery<T> query)
-    {
-        await using var scope = app.HostServices.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
-    }
-
-    private async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = app.HostServices.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-    }
-
     private async Task<(Guid Id, string Code)> ActivityAsync(string code) =>
-        (await SendAsync(new ListActivities(Edu))).Where(a => a.Code == code).Select(a => (a.Id, a.Code)).Single();
-
-    /// <summary>Canteen days of the demo period still bookable today (3 days' notice), in order.</summary>
-    private async Task<List<DateOnly>> OpenCanteenDaysAsync()
-    {
-        var period = (await SendAsync(new ListBookingPeriods(Edu))).Single(p => p.Name.Contains("démonstration"));
-        var today = TimeProvider.System.TodayInParis();
-        var days = new List<DateOnly>();
-        for (var d = today.AddDays(3); d <= period.EndsOn; d = d.AddDays(1))
-            if (d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Thursday or DayOfWeek.Friday) days.Add(d);
-        return days;
-    }
+        (await app.SendAsync(new ListActivities(Edu))).Where(a => a.Code == code).Select(a => (a.Id, a.Code)).Single();
 
     private static DemoCatalog.DemoFamily Family(int n) => DemoCatalog.Families[n - 1];
 
@@ -53,7 +30,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var family = Family(2);
         var child = family.Children[0];
         var canteen = await ActivityAsync("RESTAURATION");
-        var days = (await OpenCanteenDaysAsync()).Take(8).ToList();
+        var days = (await app.OpenCanteenDaysAsync()).Take(8).ToList();
         var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
 
         var toggle = await client.PostAsJsonAsync("/api/v1/reservations/cart/days", new { childId = child.Id, activityId = canteen.Id, days, scope = "AllLikeTheFirst" });
@@ -93,7 +70,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     public async Task Concurrent_confirmations_take_exactly_the_last_places_then_the_waitlist_in_order()
     {
         var canteen = await ActivityAsync("RESTAURATION");
-        var day = (await OpenCanteenDaysAsync())[^1];
+        var day = (await app.OpenCanteenDaysAsync())[^1];
         await using (var scope = app.HostServices.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
@@ -107,11 +84,11 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var families = new[] { 9, 11, 12, 13, 14, 16, 18, 19, 21, 22, 23, 24 }.Select(Family).ToList();
         foreach (var f in families)
         {
-            var added = await SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+            var added = await app.SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
             Assert.Equal(1, added.Value.Added);
         }
 
-        var results = await Task.WhenAll(families.Select(f => Task.Run(() => SendAsync(new ConfirmCart(f.Id)))));
+        var results = await Task.WhenAll(families.Select(f => Task.Run(() => app.SendAsync(new ConfirmCart(f.Id)))));
 
         var outcomes = results.Select(r => r.Value.Lines.Single().Outcome).ToList();
         Assert.Equal(3, outcomes.Count(o => o == LineOutcome.Accepted));
@@ -128,20 +105,20 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         // An accepted family cancels: the Worker gives the place to the oldest waitlisted request.
         var waitlisted = new List<(Guid Family, BookingLineView Line)>();
         foreach (var f in families)
-            foreach (var line in (await SendAsync(new ListBookings(f.Id))).Where(l => l.Day == day && l.Outcome == LineOutcome.Waitlisted))
+            foreach (var line in (await app.SendAsync(new ListBookings(f.Id))).Where(l => l.Day == day && l.Outcome == LineOutcome.Waitlisted))
                 waitlisted.Add((f.Id, line));
         var oldest = waitlisted.OrderBy(w => w.Line.RequestedAt).ThenBy(w => w.Line.Id).First();
         var younger = waitlisted.Single(w => w.Line.Id != oldest.Line.Id);
         var leaver = families[outcomes.IndexOf(LineOutcome.Accepted)];
-        await SendAsync(new ToggleCartDays(leaver.Id, leaver.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
-        var cancel = await SendAsync(new ConfirmCart(leaver.Id));
+        await app.SendAsync(new ToggleCartDays(leaver.Id, leaver.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var cancel = await app.SendAsync(new ConfirmCart(leaver.Id));
         Assert.Equal(LineOutcome.Cancelled, cancel.Value.Lines.Single().Outcome);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && (await SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome != LineOutcome.Accepted)
+        while (DateTime.UtcNow < deadline && (await app.SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome != LineOutcome.Accepted)
             await Task.Delay(500);
-        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome);
-        Assert.Equal(LineOutcome.Waitlisted, (await SendAsync(new ListBookings(younger.Family))).Single(l => l.Id == younger.Line.Id).Outcome);
+        Assert.Equal(LineOutcome.Accepted, (await app.SendAsync(new ListBookings(oldest.Family))).Single(l => l.Id == oldest.Line.Id).Outcome);
+        Assert.Equal(LineOutcome.Waitlisted, (await app.SendAsync(new ListBookings(younger.Family))).Single(l => l.Id == younger.Line.Id).Outcome);
     }
 
     [Fact]
@@ -149,7 +126,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     {
         var family = Family(17);
         var canteen = await ActivityAsync("RESTAURATION");
-        var day = (await OpenCanteenDaysAsync())[1];
+        var day = (await app.OpenCanteenDaysAsync())[1];
         await using (var scope = app.HostServices.CreateAsyncScope())
         {
             var billing = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
@@ -160,14 +137,14 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
             await billing.SaveChangesAsync();
         }
 
-        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
-        var refused = await SendAsync(new ConfirmCart(family.Id));
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var refused = await app.SendAsync(new ConfirmCart(family.Id));
 
         Assert.True(refused.IsFailure);
         Assert.Equal("reservations.account_in_debit", refused.Error!.Code);
         Assert.Contains("RESTAURATION", refused.Error.Message);
-        Assert.Single((await SendAsync(new GetCart(family.Id))).Bookings);
-        Assert.Empty(await SendAsync(new ListBookings(family.Id)));
+        Assert.Single((await app.SendAsync(new GetCart(family.Id))).Bookings);
+        Assert.Empty(await app.SendAsync(new ListBookings(family.Id)));
     }
 
     [Fact]
@@ -177,19 +154,19 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var mother = DemoCatalog.OtherParent;
         var child = father.Children[0];
         var canteen = await ActivityAsync("RESTAURATION");
-        var day = (await OpenCanteenDaysAsync())[2];
+        var day = (await app.OpenCanteenDaysAsync())[2];
 
-        await SendAsync(new ToggleCartDays(father.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
-        Assert.Equal(LineOutcome.Accepted, (await SendAsync(new ConfirmCart(father.Id))).Value.Lines.Single().Outcome);
+        await app.SendAsync(new ToggleCartDays(father.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
+        Assert.Equal(LineOutcome.Accepted, (await app.SendAsync(new ConfirmCart(father.Id))).Value.Lines.Single().Outcome);
 
-        var calendar = await SendAsync(new GetCalendar(mother.Id, Edu, child.Id, canteen.Id, day.Year, day.Month));
+        var calendar = await app.SendAsync(new GetCalendar(mother.Id, Edu, child.Id, canteen.Id, day.Year, day.Month));
         Assert.Equal(DayState.TakenByOtherParent, calendar.Value.Days.Single(d => d.Day == day).Cells.Single().State);
-        var attempt = await SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
+        var attempt = await app.SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
         Assert.Equal(0, attempt.Value.Added);
         Assert.Equal("Ce jour est déjà réservé par l'autre parent.", attempt.Value.Skipped.Single().Reason);
 
         // The animators' day sheet flags Amalia's PAI and allergy.
-        var sheet = (await SendAsync(new GetDaySheet(canteen.Id, day))).Value;
+        var sheet = (await app.SendAsync(new GetDaySheet(canteen.Id, day))).Value;
         var line = sheet.Expected.Single(l => l.ChildId == child.Id);
         Assert.True(line.HasPai);
         Assert.Contains("Arachide", line.Allergies);
@@ -203,22 +180,22 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var canteen = await ActivityAsync("RESTAURATION");
         var morning = await ActivityAsync("ACCUEIL_MATIN");
         var wednesday = await ActivityAsync("MERCREDI_3_6");
-        var days = (await OpenCanteenDaysAsync()).Skip(3).Take(3).ToList();
-        await SendAsync(new ToggleCartDays(family.Id, first.Id, canteen.Id, days, ToggleScope.EachDay));
+        var days = (await app.OpenCanteenDaysAsync()).Skip(3).Take(3).ToList();
+        await app.SendAsync(new ToggleCartDays(family.Id, first.Id, canteen.Id, days, ToggleScope.EachDay));
 
-        var toSibling = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, second.Id, canteen.Id));
-        var toMorning = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, morning.Id));
-        var toWednesday = await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, wednesday.Id));
+        var toSibling = await app.SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, second.Id, canteen.Id));
+        var toMorning = await app.SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, morning.Id));
+        var toWednesday = await app.SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, wednesday.Id));
 
         Assert.Equal(3, toSibling.Value.Added);
         Assert.Equal(3, toMorning.Value.Added);
         Assert.Equal(0, toWednesday.Value.Added);
         Assert.Equal(3, toWednesday.Value.Skipped.Count);
         Assert.All(toWednesday.Value.Skipped, s => Assert.StartsWith("L'activité n'a pas lieu le", s.Reason));
-        var cart = await SendAsync(new GetCart(family.Id));
+        var cart = await app.SendAsync(new GetCart(family.Id));
         Assert.Equal(9, cart.Bookings.Count);
         Assert.All(cart.Bookings.Where(b => b.ActivityId == morning.Id), b => Assert.Equal("07:00", b.Arrival));
-        Assert.Equal(Error.Validation("x", "y").Kind, (await SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, canteen.Id))).Error!.Kind);
+        Assert.Equal(Error.Validation("x", "y").Kind, (await app.SendAsync(new CopyCartDays(family.Id, first.Id, canteen.Id, first.Id, canteen.Id))).Error!.Kind);
     }
 
     [Fact]
@@ -226,9 +203,9 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     {
         var family = Family(4);
         var canteen = await ActivityAsync("RESTAURATION");
-        var days = (await OpenCanteenDaysAsync()).Skip(5).Take(2).ToList();
-        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, days, ToggleScope.EachDay));
-        await SendAsync(new ConfirmCart(family.Id));
+        var days = (await app.OpenCanteenDaysAsync()).Skip(5).Take(2).ToList();
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, days, ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
         var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
 
         var url = (await (await client.PostAsync("/api/v1/reservations/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
@@ -267,52 +244,40 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Present" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Absent" })).StatusCode);
-        await WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before - 4.20m);
+        await Eventually.WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before - 4.20m);
         await Task.Delay(1500); // a second debit, if the change present → absent produced one, would land now
         Assert.Equal(before - 4.20m, await RestaurationBalanceAsync(family.Id));
 
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Excused" })).StatusCode);
-        await WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before);
+        await Eventually.WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before);
 
-        var future = (await OpenCanteenDaysAsync())[0];
-        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [future], ToggleScope.EachDay));
-        var futureId = (await SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome == LineOutcome.Accepted
-            ? (await SendAsync(new ListBookings(family.Id))).Single(l => l.Day == future).Id : Guid.Empty;
+        var future = (await app.OpenCanteenDaysAsync())[0];
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [future], ToggleScope.EachDay));
+        var futureId = (await app.SendAsync(new ConfirmCart(family.Id))).Value.Lines.Single().Outcome == LineOutcome.Accepted
+            ? (await app.SendAsync(new ListBookings(family.Id))).Single(l => l.Day == future).Id : Guid.Empty;
         var tooEarly = await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{futureId}/attendance", new { attendance = "Present" });
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
     }
 
     private async Task<decimal> RestaurationBalanceAsync(Guid familyId) =>
-        (await SendAsync(new PortailFamille.Billing.Contracts.GetWalletBalances(familyId))).Single(w => w.Code == "RESTAURATION").Balance;
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(300);
-        }
-
-        Assert.True(await condition(), "the condition was not met within 60 s");
-    }
+        (await app.SendAsync(new PortailFamille.Billing.Contracts.GetWalletBalances(familyId))).Single(w => w.Code == "RESTAURATION").Balance;
 
     [Fact]
     public async Task Staff_raise_a_capacity_and_accept_a_waitlisted_request()
     {
         var evening = await ActivityAsync("ACCUEIL_SOIR");
-        var day = (await OpenCanteenDaysAsync())[4];
+        var day = (await app.OpenCanteenDaysAsync())[4];
         var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = 1, waitlistSize = 2 })).StatusCode);
 
         var (first, second) = (Family(27), Family(28));
         foreach (var f in new[] { first, second })
         {
-            await SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, evening.Id, [day], ToggleScope.EachDay, Departure: "17:30"));
-            await SendAsync(new ConfirmCart(f.Id));
+            await app.SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, evening.Id, [day], ToggleScope.EachDay, Departure: "17:30"));
+            await app.SendAsync(new ConfirmCart(f.Id));
         }
 
-        var waitlisted = (await SendAsync(new ListBookings(second.Id))).Single(l => l.Day == day);
+        var waitlisted = (await app.SendAsync(new ListBookings(second.Id))).Single(l => l.Day == day);
         Assert.Equal(LineOutcome.Waitlisted, waitlisted.Outcome);
         var noPlace = await staff.PostAsync($"/api/v1/staff/bookings/{waitlisted.Id}/promote", null);
         Assert.Equal(HttpStatusCode.Conflict, noPlace.StatusCode);
@@ -332,17 +297,17 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     {
         var family = Family(29);
         var canteen = await ActivityAsync("RESTAURATION");
-        var days = await OpenCanteenDaysAsync();
+        var days = await app.OpenCanteenDaysAsync();
         var (booked, free) = (days[^3], days[^2]); // days no other scenario of this class uses
-        await SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [booked], ToggleScope.EachDay));
-        await SendAsync(new ConfirmCart(family.Id));
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [booked], ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
         var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
 
         var refused = await staff.PostAsJsonAsync("/api/v1/staff/closures", new { structureId = Edu, day = booked, kind = "Canteen", reason = "Grève" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync("/api/v1/staff/closures", new { structureId = Edu, day = free, kind = "Canteen", reason = "Grève" })).StatusCode);
 
-        var calendar = await SendAsync(new GetCalendar(family.Id, Edu, family.Children[0].Id, canteen.Id, free.Year, free.Month));
+        var calendar = await app.SendAsync(new GetCalendar(family.Id, Edu, family.Children[0].Id, canteen.Id, free.Year, free.Month));
         var cell = calendar.Value.Days.Single(d => d.Day == free).Cells.Single();
         Assert.Equal(DayState.NotOpen, cell.State);
         Assert.Contains("Grève", cell.Reason);
@@ -370,7 +335,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
             capacity = 20, waitlistSize = 5, weekdays = "1,2,4,5", departureSlots = "17:30;18:00",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var activity = (await SendAsync(new ListActivities(Edu))).Single(a => a.Code == code);
+        var activity = (await app.SendAsync(new ListActivities(Edu))).Single(a => a.Code == code);
         Assert.Equal(("PERISCOLAIRE", 20), (activity.WalletCode, activity.Capacity!.Value));
         Assert.Equal(["17:30", "18:00"], activity.DepartureSlots);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync("/api/v1/staff/activities", new
@@ -385,10 +350,10 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var a = Family(7);
         var b = Family(8);
         var canteen = await ActivityAsync("RESTAURATION");
-        var day = (await OpenCanteenDaysAsync())[0];
+        var day = (await app.OpenCanteenDaysAsync())[0];
 
-        var toggle = await SendAsync(new ToggleCartDays(a.Id, b.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
-        var calendar = await SendAsync(new GetCalendar(a.Id, Edu, b.Children[0].Id, canteen.Id, day.Year, day.Month));
+        var toggle = await app.SendAsync(new ToggleCartDays(a.Id, b.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay));
+        var calendar = await app.SendAsync(new GetCalendar(a.Id, Edu, b.Children[0].Id, canteen.Id, day.Year, day.Month));
 
         Assert.Equal("reservations.child_not_found", toggle.Error!.Code);
         Assert.Equal("reservations.child_not_found", calendar.Error!.Code);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.Billing.Domain;
 using PortailFamille.Billing.Persistence;
@@ -15,21 +14,8 @@ internal sealed class GetAmountsOwedHandler(BillingDbContext db) : IQueryHandler
 internal static class OwedAmounts
 {
     /// <summary>Every wallet of the family, by code, with what it owes (0 when not in debit).</summary>
-    public static async Task<IReadOnlyList<WalletAmount>> ForFamilyAsync(BillingDbContext db, Guid familyAccountId, CancellationToken ct)
-    {
-        var wallets = await db.Wallets.AsNoTracking()
-            .Where(w => w.FamilyAccountId == familyAccountId)
-            .Select(w => new { w.Id, w.Code })
-            .ToListAsync(ct);
-        var walletIds = wallets.Select(w => w.Id).ToList();
-        // Sum in memory: SQLite stores decimals as text, and a family has few entries per wallet.
-        var amounts = await db.LedgerEntries.AsNoTracking()
-            .Where(e => walletIds.Contains(e.WalletId))
-            .Select(e => new { e.WalletId, e.Amount })
-            .ToListAsync(ct);
-        return wallets
-            .OrderBy(w => w.Code, StringComparer.Ordinal)
-            .Select(w => new WalletAmount(w.Code, AmountsOwed.From(amounts.Where(a => a.WalletId == w.Id).Sum(a => a.Amount))))
+    public static async Task<IReadOnlyList<WalletAmount>> ForFamilyAsync(BillingDbContext db, Guid familyAccountId, CancellationToken ct) =>
+        (await WalletBalances.ForFamilyAsync(db, familyAccountId, ct))
+            .Select(w => new WalletAmount(w.Code, AmountsOwed.From(w.Balance)))
             .ToList();
-    }
 }
