@@ -3,6 +3,9 @@ using PortailFamille.Host.Components;
 using PortailFamille.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
+// The built-in test gateway signs with a public secret: never on in Production unless asked for.
+if (builder.Environment.IsProduction() && builder.Configuration["Payments:TestGateway:Enabled"] is null)
+    builder.Configuration["Payments:TestGateway:Enabled"] = "false";
 builder.AddPortail();
 
 var app = builder.Build();

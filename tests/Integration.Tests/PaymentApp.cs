@@ -72,3 +72,9 @@ public sealed class StripeConfiguredApp : SqlitePortalApp
         new("Payments:Stripe:WebhookSecret", StripeWebhookSecret),
     ];
 }
+
+/// <summary>Production without Stripe keys: the public test secret must not credit anything.</summary>
+public sealed class ProductionWithoutStripeApp : SqlitePortalApp
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Payments:TestGateway:Enabled", "false")];
+}

@@ -385,3 +385,26 @@ public sealed class StripeConfiguredPaymentTests(StripeConfiguredApp app) : ICla
         return app.NewClient().SendAsync(request);
     }
 }
+
+/// <summary>Production without Stripe keys: the test gateway's public secret credits nothing, and card payment says so.</summary>
+public sealed class ProductionWithoutStripePaymentTests(ProductionWithoutStripeApp app) : IClassFixture<ProductionWithoutStripeApp>
+{
+    [Fact]
+    public async Task Card_payment_is_refused_and_test_signed_events_credit_nothing()
+    {
+        var family = DemoCatalog.Families[20];
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+
+        var start = await client.PostAsJsonAsync("/api/v1/payments", new { amounts = new[] { new { walletCode = "RESTAURATION", amount = 10m } } });
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+        Assert.Equal("billing.card_payments_disabled", (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var forged = new PaymentScenarios<SqlitePaymentApp>.StartedPayment(Guid.NewGuid(), "cs_test_forged", "forged", 10m);
+        var (payload, signature) = PaymentScenarios<SqlitePaymentApp>.SignedCheckoutCompleted(forged, "whsec_test_portail_famille_local");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+        var webhook = await app.NewClient().SendAsync(request);
+        Assert.False(webhook.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/paiement/passerelle-test/{Guid.NewGuid()}")).StatusCode);
+    }
+}

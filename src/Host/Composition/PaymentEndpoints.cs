@@ -61,7 +61,8 @@ internal static class TestGatewaySettings
     public const string DevelopmentWebhookSecret = "whsec_test_portail_famille_local";
 
     public static bool IsEnabled(IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(configuration["Payments:Stripe:SecretKey"]) || string.IsNullOrWhiteSpace(configuration["Payments:Stripe:WebhookSecret"]);
+        (string.IsNullOrWhiteSpace(configuration["Payments:Stripe:SecretKey"]) || string.IsNullOrWhiteSpace(configuration["Payments:Stripe:WebhookSecret"]))
+        && configuration.GetValue("Payments:TestGateway:Enabled", true);
 
     public static string WebhookSecret(IConfiguration configuration) =>
         configuration["Payments:TestGateway:WebhookSecret"] is { } secret && !string.IsNullOrWhiteSpace(secret) ? secret : DevelopmentWebhookSecret;

@@ -174,6 +174,9 @@ internal static class CardPaymentErrors
 
     public static readonly Error NotFound = Error.NotFound("billing.payment_not_found", "Ce paiement est introuvable.");
 
+    public static readonly Error CardPaymentsDisabled = Error.Conflict("billing.card_payments_disabled",
+        "Le paiement par carte n'est pas disponible : réglez auprès de la régie (chèque, espèces, virement).");
+
     public static Error BelowOwed(string wallet, decimal owed) => Error.Validation("billing.below_amount_owed",
         $"Porte-monnaie {wallet} : le montant de votre règlement ne peut pas être inférieur à la somme due ({Money(owed)}).");
 

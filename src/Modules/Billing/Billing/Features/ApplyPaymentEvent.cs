@@ -25,6 +25,7 @@ internal sealed class ApplyPaymentEventHandler(
 
     public async ValueTask<Result<PaymentEventOutcome>> Handle(ApplyPaymentEvent command, CancellationToken cancellationToken)
     {
+        if (!options.Value.CardPaymentsAvailable) return CardPaymentErrors.CardPaymentsDisabled;
         var verified = Verify(command);
         if (verified is null) return CardPaymentErrors.BadSignature;
 

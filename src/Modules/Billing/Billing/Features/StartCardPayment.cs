@@ -28,12 +28,14 @@ internal sealed class StartCardPaymentHandler(
     IPaymentGateway gateway,
     IPayerNames payers,
     PortalOptions portal,
+    Microsoft.Extensions.Options.IOptions<Payments.PaymentOptions> options,
     TimeProvider clock,
     ILogger<StartCardPaymentHandler> logger)
     : ICommandHandler<StartCardPayment, Result<CardPaymentStarted>>
 {
     public async ValueTask<Result<CardPaymentStarted>> Handle(StartCardPayment command, CancellationToken cancellationToken)
     {
+        if (!options.Value.CardPaymentsAvailable) return CardPaymentErrors.CardPaymentsDisabled;
         var owed = await OwedAmounts.ForFamilyAsync(db, command.FamilyAccountId, cancellationToken);
         var now = clock.GetUtcNow();
         var payer = await payers.NameOfAsync(command.FamilyAccountId, cancellationToken);

@@ -27,6 +27,9 @@ internal sealed class PaymentOptions
         ? Stripe.WebhookSecret!
         : string.IsNullOrWhiteSpace(TestGateway.WebhookSecret) ? DevelopmentTestWebhookSecret : TestGateway.WebhookSecret;
 
+    /// <summary>Card payments work: through Stripe, or through the test gateway where it is allowed.</summary>
+    public bool CardPaymentsAvailable => UsesStripe || TestGateway.Enabled;
+
     /// <summary>Both Stripe keys or neither: one alone would silently fall back to the test gateway.</summary>
     public bool IsConsistent => string.IsNullOrWhiteSpace(Stripe.SecretKey) == string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
 }
@@ -45,4 +48,10 @@ internal sealed class StripeSettings
 internal sealed class TestGatewaySettings
 {
     public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// Off by default in Production (the Host sets it): its signing secret is public, so with it on and
+    /// no Stripe keys any parent could credit a wallet without paying. Demonstrations and tests turn it on.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }
