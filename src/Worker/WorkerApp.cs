@@ -66,6 +66,8 @@ public static class WorkerApp
             o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
+        services.AddHostedService<Jobs.NightlyTransmission>();
+
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "PortailFamille.Worker";

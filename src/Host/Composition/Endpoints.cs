@@ -175,6 +175,7 @@ internal static class Endpoints
         });
         education.MapPost("/activities", async (CreateActivity body, ISender sender, CancellationToken ct) =>
             (await sender.Send(body, ct)).ToHttpResult(id => Results.Created($"/api/v1/staff/activities/{id}", new { id })));
+        education.MapPost("/transmission", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new TransmitPendingLines(), ct)));
         education.MapPost("/periods", async (PeriodRequest body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new CreateBookingPeriod(body.StructureId, body.Name ?? "", body.Kind, body.OpensOn, body.StartsOn, body.EndsOn), ct))
                 .ToHttpResult(id => Results.Created($"/api/v1/staff/periods/{id}", new { id })));

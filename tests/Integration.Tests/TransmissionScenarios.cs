@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PortailFamille.BuildingBlocks.Demo;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Worker.Jobs;
+
+namespace PortailFamille.Integration.Tests;
+
+/// <summary>The transmission of the lines and the report mails, on SQLite and PostgreSQL, with a real SMTP server.</summary>
+public abstract class TransmissionScenarios<TApp>(TApp app) : IClassFixture<TApp> where TApp : PortalApp, IPaymentApp
+{
+    [Fact]
+    public async Task Transmission_sends_one_report_per_family_to_every_address_and_runs_once()
+    {
+        var family = DemoCatalog.Families[11];
+        var canteen = (await app.SendAsync(new ListActivities(DemoCatalog.Education.Id))).Single(a => a.Code == "RESTAURATION");
+        var days = (await app.OpenCanteenDaysAsync()).Take(3).ToList();
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync("/api/v1/me/emails", new { emails = $"{family.Email};copie.{family.Email}" })).StatusCode);
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, days, ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+
+        var run = await (await staff.PostAsync("/api/v1/staff/transmission", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(run.GetProperty("lines").GetInt32() >= 3);
+
+        var mail = await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == family.Email), TimeSpan.FromSeconds(60));
+        Assert.Equal([family.Email, $"copie.{family.Email}"], mail.To.Mailboxes.Select(a => a.Address));
+        var text = mail.TextBody!;
+        Assert.StartsWith($"{family.LastName} {family.HolderFirstName}\n", text);
+        Assert.Contains("3 mouvements sur vos demandes de réservations ont été reçus, dont :", text);
+        Assert.Contains("****************     RESERVATIONS ACCEPTEES     ****************\n--> Activité : RESTAURATION :\n", text);
+        Assert.All((await app.SendAsync(new ListBookings(family.Id))).Where(l => days.Contains(l.Day)), l => Assert.Equal(BookingStatus.Accepted, l.Status));
+
+        // A second run finds nothing to transmit for this family: no second report.
+        await staff.PostAsync("/api/v1/staff/transmission", null);
+        await Task.Delay(3000);
+        Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == family.Email));
+
+        // A cancellation is a new movement, reported in the next run.
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, [days[0]], ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
+        await staff.PostAsync("/api/v1/staff/transmission", null);
+        var second = await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == family.Email) && m.MessageId != mail.MessageId, TimeSpan.FromSeconds(60));
+        Assert.Contains("1 demande d’annulation", second.TextBody);
+        Assert.Contains("RESERVATIONS ANNULEES", second.TextBody);
+    }
+
+    [Fact]
+    public async Task Concurrent_runs_transmit_each_line_once()
+    {
+        var family = DemoCatalog.Families[12];
+        var canteen = (await app.SendAsync(new ListActivities(DemoCatalog.Education.Id))).Single(a => a.Code == "RESTAURATION");
+        var days = (await app.OpenCanteenDaysAsync()).Skip(4).Take(2).ToList();
+        await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, canteen.Id, days, ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(family.Id));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => app.SendAsync(new TransmitPendingLines()))));
+
+        Assert.True(runs.Sum(r => r.Lines) >= 2);
+        await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == family.Email), TimeSpan.FromSeconds(60));
+        await Task.Delay(3000);
+        Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == family.Email));
+    }
+}
+
+public sealed class SqliteTransmissionTests(SqlitePaymentApp app) : TransmissionScenarios<SqlitePaymentApp>(app);
+
+public sealed class PostgresTransmissionTests(PostgresPaymentApp app) : TransmissionScenarios<PostgresPaymentApp>(app);
+
+public sealed class NightlyScheduleTests
+{
+    [Theory]
+    [InlineData("2024-10-26T22:00:00Z", "2024-10-26T23:00:00Z")] // 00:00 in Paris (summer): tonight 01:00 CEST
+    [InlineData("2024-10-26T23:00:00Z", "2024-10-28T00:00:00Z")] // 01:00 CEST sharp: 01:00 does not come twice that night (02:00–03:00 does), next is Monday 01:00 CET
+    [InlineData("2025-03-29T23:59:00Z", "2025-03-30T00:00:00Z")] // the night of the spring change: 01:00 CET still exists
+    [InlineData("2024-07-01T12:00:00Z", "2024-07-01T23:00:00Z")]
+    public void The_nightly_run_is_at_one_in_the_morning_in_Paris(string now, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            NightlyTransmission.NextRun(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(1, 0)));
+}
