@@ -49,6 +49,8 @@ public abstract partial class PortalApp : IAsyncLifetime
             ["Demo:SeedData"] = "true",
             // Every test signs in from the same (test server) address: the per-address limit has its own test.
             ["RateLimiting:AuthPermitsPerMinute"] = "100000",
+            // Without an SMTP server, mails go to a pickup folder: a temporary one, not the repository's data/.
+            ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pf-mails-" + Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in ExtraSettings()) settings[key] = value;
 

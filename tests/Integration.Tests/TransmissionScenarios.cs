@@ -65,6 +65,33 @@ public abstract class TransmissionScenarios<TApp>(TApp app) : IClassFixture<TApp
     }
 }
 
+public abstract class WaitlistMailScenarios<TApp>(TApp app) : IClassFixture<TApp> where TApp : PortalApp, IPaymentApp
+{
+    [Fact]
+    public async Task A_promoted_family_is_mailed_at_once()
+    {
+        var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
+        var evening = (await app.SendAsync(new ListActivities(DemoCatalog.Education.Id))).Single(a => a.Code == "ACCUEIL_SOIR");
+        var day = (await app.OpenCanteenDaysAsync())[2];
+        await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = 1, waitlistSize = 1 });
+        var (first, second) = (DemoCatalog.Families[13], DemoCatalog.Families[15]);
+        foreach (var f in new[] { first, second })
+        {
+            await app.SendAsync(new ToggleCartDays(f.Id, f.Children[0].Id, evening.Id, [day], ToggleScope.EachDay, Departure: "18:00"));
+            await app.SendAsync(new ConfirmCart(f.Id));
+        }
+
+        await app.SendAsync(new ToggleCartDays(first.Id, first.Children[0].Id, evening.Id, [day], ToggleScope.EachDay));
+        await app.SendAsync(new ConfirmCart(first.Id));
+
+        var mail = await app.Smtp.WaitForMessageAsync(m => m.Subject == "Réservation acceptée : une place s'est libérée" && m.To.Mailboxes.Any(a => a.Address == second.Email), TimeSpan.FromSeconds(60));
+        Assert.Contains($"{second.Children[0].FirstName} {second.LastName} à l'activité ACCUEIL SOIR", mail.TextBody);
+        await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening.Id}/capacity", new { capacity = (int?)null, waitlistSize = 0 });
+    }
+}
+
+public sealed class SqliteWaitlistMailTests(SqlitePaymentApp app) : WaitlistMailScenarios<SqlitePaymentApp>(app);
+
 public sealed class SqliteTransmissionTests(SqlitePaymentApp app) : TransmissionScenarios<SqlitePaymentApp>(app);
 
 public sealed class PostgresTransmissionTests(PostgresPaymentApp app) : TransmissionScenarios<PostgresPaymentApp>(app);

@@ -125,7 +125,8 @@ public sealed record ConfirmedBooking(Guid BookingId, Guid ChildId, Guid Activit
 public sealed record PlaceFreed(Guid ActivityId, DateOnly Day) : IIntegrationEvent;
 
 /// <summary>A waitlisted request got a place (Notifications mails the family).</summary>
-public sealed record WaitlistPromoted(Guid BookingId, Guid FamilyAccountId, Guid ChildId, Guid ActivityId, DateOnly Day) : IIntegrationEvent;
+public sealed record WaitlistPromoted(Guid BookingId, Guid FamilyAccountId, Guid ChildId, Guid ActivityId, DateOnly Day,
+    string ChildName = "", string ActivityName = "") : IIntegrationEvent;
 
 /// <summary>The family's private calendar feed address (created on first request).</summary>
 public sealed record GetCalendarFeedToken(Guid FamilyAccountId) : ICommand<string>;

@@ -15,7 +15,7 @@ namespace PortailFamille.Reservations.Features;
 /// </summary>
 internal sealed record PromoteWaitlist(Guid ActivityId, DateOnly Day, Guid? BookingId = null) : ICommand<Result<Guid?>>;
 
-internal sealed class PromoteWaitlistHandler(IDbContextOutbox<ReservationsDbContext> outbox, TimeProvider clock) : ICommandHandler<PromoteWaitlist, Result<Guid?>>
+internal sealed class PromoteWaitlistHandler(IDbContextOutbox<ReservationsDbContext> outbox, ReservationData data, TimeProvider clock) : ICommandHandler<PromoteWaitlist, Result<Guid?>>
 {
     public async ValueTask<Result<Guid?>> Handle(PromoteWaitlist command, CancellationToken cancellationToken)
     {
@@ -44,8 +44,10 @@ internal sealed class PromoteWaitlistHandler(IDbContextOutbox<ReservationsDbCont
             return (Guid?)null;
         }
 
-        await outbox.PublishAsync(new WaitlistPromoted(candidate.Id, candidate.FamilyAccountId, candidate.ChildId, candidate.ActivityId, candidate.Day));
         var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == candidate.ActivityId, cancellationToken);
+        var child = (await data.ChildrenAsync(candidate.FamilyAccountId, cancellationToken)).FirstOrDefault(c => c.Id == candidate.ChildId);
+        await outbox.PublishAsync(new WaitlistPromoted(candidate.Id, candidate.FamilyAccountId, candidate.ChildId, candidate.ActivityId, candidate.Day,
+            child is null ? "" : $"{child.FirstName} {child.LastName}", activity.Name));
         if (activity.BillingMode == BillingMode.OnBooking)
             await outbox.PublishAsync(Charges.Recorded(activity, candidate.FamilyAccountId, candidate.ChildId, candidate.Id, candidate.Day, clock.GetUtcNow()));
         await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
