@@ -135,7 +135,7 @@ public sealed class StartCardPaymentTests : IAsyncLifetime
     public async Task An_unreachable_provider_refuses_in_french_and_leaves_the_payment_cancelled()
     {
         await using var db = database.NewContext();
-        var handler = new StartCardPaymentHandler(db, new UnreachableGateway(), new FixedPayer("DUPONT Jean-Paul"), new PortalOptions("https://portail.exemple.fr"), clock,
+        var handler = new StartCardPaymentHandler(db, new UnreachableGateway(), new FixedPayer("DUPONT Jean-Paul"), new PortalOptions("https://portail.exemple.fr"), TestGatewayOn, clock,
             new ListLogger<StartCardPaymentHandler>());
 
         var result = await handler.Handle(new StartCardPayment(Family, [new("RESTAURATION", 12.60m), new("PERISCOLAIRE", 0m)]), CancellationToken.None);
@@ -145,12 +145,29 @@ public sealed class StartCardPaymentTests : IAsyncLifetime
         Assert.Equal(CardPaymentStatus.Cancelled, (await check.CardPayments.SingleAsync()).Status);
     }
 
+    private static readonly Microsoft.Extensions.Options.IOptions<PortailFamille.Billing.Payments.PaymentOptions> TestGatewayOn =
+        Microsoft.Extensions.Options.Options.Create(new PortailFamille.Billing.Payments.PaymentOptions());
+
+    [Fact]
+    public async Task Card_payment_is_refused_when_neither_stripe_nor_the_test_gateway_is_allowed()
+    {
+        await using var db = database.NewContext();
+        var off = Microsoft.Extensions.Options.Options.Create(new PortailFamille.Billing.Payments.PaymentOptions { TestGateway = { Enabled = false } });
+        var handler = new StartCardPaymentHandler(db, new TestGateway(), new FixedPayer("DUPONT Jean-Paul"), new PortalOptions("https://portail.exemple.fr"), off, clock,
+            new ListLogger<StartCardPaymentHandler>());
+
+        var result = await handler.Handle(new StartCardPayment(Family, [new("RESTAURATION", 12.60m)]), CancellationToken.None);
+
+        Assert.Equal("billing.card_payments_disabled", result.Error!.Code);
+        await AssertNothingRecordedAsync();
+    }
+
     private Task<BuildingBlocks.Results.Result<CardPaymentStarted>> StartAsync(params WalletAmount[] amounts) => StartForAsync(Family, amounts);
 
     private async Task<BuildingBlocks.Results.Result<CardPaymentStarted>> StartForAsync(Guid family, params WalletAmount[] amounts)
     {
         await using var db = database.NewContext();
-        var handler = new StartCardPaymentHandler(db, new TestGateway(), new FixedPayer("DUPONT Jean-Paul"), new PortalOptions("https://portail.exemple.fr"), clock,
+        var handler = new StartCardPaymentHandler(db, new TestGateway(), new FixedPayer("DUPONT Jean-Paul"), new PortalOptions("https://portail.exemple.fr"), TestGatewayOn, clock,
             new ListLogger<StartCardPaymentHandler>());
         return await handler.Handle(new StartCardPayment(family, amounts), CancellationToken.None);
     }

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace PortailFamille.Browser.Tests;
+
+public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Every_staff_page_opens_and_connects_for_an_administrator()
+    {
+        var page = await fixture.NewPageAsync(phone: false);
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Votre identifiant").FillAsync("admin");
+        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+
+        var pages = new (string Path, string Heading)[]
+        {
+            ("/gestion", "Tableau de bord"),
+            ("/gestion/familles", "Familles"),
+            ("/gestion/activites", "Activités, périodes et fermetures"),
+            ("/gestion/pointage", "Feuille de présence et liste d'attente"),
+            ("/gestion/regie", "Régie"),
+            ("/gestion/journal", "Journal des actions sur les comptes"),
+        };
+        foreach (var (path, heading) in pages)
+        {
+            fixture.ConsoleMessages.Clear();
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            await fixture.StepAsync(page, "staff" + path.Replace('/', '-'), () => page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync());
+            await page.WaitForTimeoutAsync(500); // let the circuit render its first data
+            Assert.DoesNotContain(fixture.ConsoleMessages, m => m.StartsWith("[error]", StringComparison.Ordinal) || m.StartsWith("[pageerror]", StringComparison.Ordinal));
+            Assert.Equal(0, await page.Locator("#blazor-error-ui[style*='block']").CountAsync());
+        }
+
+        await page.GotoAsync("/gestion/pointage");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Feuille de présence et liste d'attente" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "gestion-pointage.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_regie_cannot_open_account_management()
+    {
+        var page = await fixture.NewPageAsync(phone: false);
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Votre identifiant").FillAsync("regie");
+        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+
+        await page.GotoAsync("/gestion/familles");
+
+        Assert.Contains("/acces-refuse", page.Url);
+        await page.GotoAsync("/gestion/regie");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Régie", Exact = true }).WaitForAsync();
+    }
+}
