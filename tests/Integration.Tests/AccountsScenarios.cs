@@ -243,6 +243,23 @@ public sealed partial class AccountsScenarios(AccountsApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Dead_links_are_purged_a_week_after_they_stop_working()
+    {
+        var family = Family(21);
+        await app.NewClient().PostAsJsonAsync("/api/v1/auth/password-reset", new { identifier = family.Identifier, email = family.Email });
+        var token = TokenFrom((await app.Smtp.WaitForMessageAsync(m => To(m) == family.Email, MailTimeout)).TextBody);
+        await using var scope = app.HostServices.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+
+        await sender.Send(new PurgePasswordLinks());
+        Assert.Equal(PasswordLinkState.Valid, await LinkStateAsync(token));
+
+        app.Clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.True(await sender.Send(new PurgePasswordLinks()) >= 1);
+        Assert.Equal(PasswordLinkState.Unknown, await LinkStateAsync(token));
+    }
+
+    [Fact]
     public async Task A_password_change_revokes_pending_links()
     {
         var family = Family(14);

@@ -9,7 +9,8 @@ using PortailFamille.Reservations.Contracts;
 namespace PortailFamille.Worker.Jobs;
 
 /// <summary>
-/// Transmits the day's lines every night at Worker:TransmissionTime (Europe/Paris, default 01:00).
+/// Transmits the day's lines every night at Worker:TransmissionTime (Europe/Paris, default 01:00), then
+/// purges the password links that stopped working more than a week ago.
 /// Several workers may run it at once: each line is claimed by one run only.
 /// </summary>
 internal sealed class NightlyTransmission(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<NightlyTransmission> logger)
@@ -26,8 +27,11 @@ internal sealed class NightlyTransmission(IServiceScopeFactory scopes, TimeProvi
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var run = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TransmitPendingLines(), stoppingToken);
+                var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+                var run = await sender.Send(new TransmitPendingLines(), stoppingToken);
                 logger.LogInformation("Transmission done: {Lines} lines of {Families} families", run.Lines, run.Families);
+                var purged = await sender.Send(new PortailFamille.Accounts.Contracts.PurgePasswordLinks(), stoppingToken);
+                logger.LogInformation("{Count} dead password links purged", purged);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

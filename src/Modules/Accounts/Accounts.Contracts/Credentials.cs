@@ -55,3 +55,6 @@ public enum SignInGate
 }
 
 public sealed record GetSignInGate(Guid AccountId) : IQuery<SignInGate>;
+
+/// <summary>Deletes password links that can no longer be used (expired, used or superseded) for more than a week.</summary>
+public sealed record PurgePasswordLinks : ICommand<int>;
