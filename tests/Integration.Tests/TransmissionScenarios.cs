@@ -90,6 +90,38 @@ public abstract class WaitlistMailScenarios<TApp>(TApp app) : IClassFixture<TApp
     }
 }
 
+public sealed class BroadcastScenarios(SqlitePaymentApp app) : IClassFixture<SqlitePaymentApp>
+{
+    [Fact]
+    public async Task A_broadcast_reaches_every_family_of_the_structure_once()
+    {
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var leisureFamilies = DemoCatalog.Families.Where(f => f.StructureIndex == 1).ToList();
+
+        var refused = await staff.PostAsJsonAsync("/api/v1/staff/broadcasts", new { structureId = DemoCatalog.Leisure.Id, subject = "", body = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var sent = await staff.PostAsJsonAsync("/api/v1/staff/broadcasts", new
+        {
+            structureId = DemoCatalog.Leisure.Id, subject = "Grève du jeudi 5 décembre", body = "Accueil du matin : assuré.\nRestauration : repas froid.\nAccueil du soir : fermé.",
+        });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(leisureFamilies.Count, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("families").GetInt32());
+
+        foreach (var family in leisureFamilies)
+        {
+            var mail = await app.Smtp.WaitForMessageAsync(m => m.Subject == "Grève du jeudi 5 décembre" && m.To.Mailboxes.Any(a => a.Address == family.Email), TimeSpan.FromSeconds(60));
+            Assert.Contains("Restauration : repas froid.", mail.TextBody);
+        }
+
+        await Task.Delay(2000);
+        Assert.Equal(leisureFamilies.Count, app.Smtp.Messages.Count(m => m.Subject == "Grève du jeudi 5 décembre"));
+        Assert.DoesNotContain(app.Smtp.Messages, m => m.Subject == "Grève du jeudi 5 décembre" && m.To.Mailboxes.Any(a => a.Address == DemoCatalog.Families[0].Email));
+        var family2 = await app.SignedInClientAsync(DemoCatalog.Families[1].Identifier, DemoCatalog.FamilyPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await family2.PostAsJsonAsync("/api/v1/staff/broadcasts", new { structureId = DemoCatalog.Leisure.Id, subject = "x", body = "y" })).StatusCode);
+    }
+}
+
 public sealed class SqliteWaitlistMailTests(SqlitePaymentApp app) : WaitlistMailScenarios<SqlitePaymentApp>(app);
 
 public sealed class SqliteTransmissionTests(SqlitePaymentApp app) : TransmissionScenarios<SqlitePaymentApp>(app);

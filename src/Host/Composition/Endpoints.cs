@@ -175,6 +175,9 @@ internal static class Endpoints
         });
         education.MapPost("/activities", async (CreateActivity body, ISender sender, CancellationToken ct) =>
             (await sender.Send(body, ct)).ToHttpResult(id => Results.Created($"/api/v1/staff/activities/{id}", new { id })));
+        education.MapPost("/broadcasts", async (BroadcastRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new BroadcastToStructure(body.StructureId, body.Subject ?? "", body.Body ?? "", user.Identity?.Name ?? ""), ct))
+                .ToHttpResult(families => Results.Ok(new { families })));
         education.MapPost("/transmission", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new TransmitPendingLines(), ct)));
         education.MapPost("/periods", async (PeriodRequest body, ISender sender, CancellationToken ct) =>
             (await sender.Send(new CreateBookingPeriod(body.StructureId, body.Name ?? "", body.Kind, body.OpensOn, body.StartsOn, body.EndsOn), ct))
@@ -234,6 +237,8 @@ internal sealed record LoginRequest(string? Identifier, string? Password);
 internal sealed record EmailsRequest(string? Emails);
 
 internal sealed record CartDaysRequest(Guid ChildId, Guid ActivityId, IReadOnlyList<DateOnly>? Days, PortailFamille.Reservations.Contracts.ToggleScope Scope, string? Arrival, string? Departure);
+
+internal sealed record BroadcastRequest(Guid StructureId, string? Subject, string? Body);
 
 internal sealed record CapacityRequest(int? Capacity, int WaitlistSize);
 

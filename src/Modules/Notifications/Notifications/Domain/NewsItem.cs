@@ -52,3 +52,28 @@ internal static class NotificationErrors
     public static readonly Error UnknownStructure =
         Error.NotFound("notifications.unknown_structure", "La structure choisie n'existe pas.");
 }
+
+/// <summary>A message staff sent to every family of a structure (kept: who sent what, when, to how many).</summary>
+internal sealed class Broadcast
+{
+    private Broadcast() { }
+
+    public Guid Id { get; private set; }
+    public Guid StructureId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public string SentBy { get; private set; } = "";
+    public int Families { get; private set; }
+    public DateTimeOffset SentAt { get; private set; }
+
+    public static Broadcast Record(Guid structureId, string subject, string body, string sentBy, int families, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        StructureId = structureId,
+        Subject = subject.Trim(),
+        Body = body.Trim(),
+        SentBy = sentBy,
+        Families = families,
+        SentAt = now,
+    };
+}

@@ -11,6 +11,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<NewsItem> News => Set<NewsItem>();
     public DbSet<WorkerJournalEntry> WorkerJournal => Set<WorkerJournalEntry>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -34,6 +35,16 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             entry.Property(e => e.EventType).HasMaxLength(200).IsRequired();
             entry.Property(e => e.ProcessedBy).HasMaxLength(200).IsRequired();
             entry.HasIndex(e => new { e.EventType, e.SubjectId }).IsUnique();
+        });
+
+        modelBuilder.Entity<Broadcast>(b =>
+        {
+            b.ToTable("broadcasts");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Subject).HasMaxLength(150).IsRequired();
+            b.Property(x => x.Body).HasMaxLength(8000).IsRequired();
+            b.Property(x => x.SentBy).HasMaxLength(200).IsRequired();
+            b.HasIndex(x => new { x.StructureId, x.SentAt });
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);
