@@ -52,10 +52,7 @@ internal sealed class SendBroadcastMailHandler(ISender sender, IMailSender mailS
     {
         var request = command.Request;
         var account = await sender.Send(new GetFamilyAccount(request.FamilyAccountId), cancellationToken);
-        var recipients = (account?.Emails ?? [])
-            .Select(e => MailboxAddress.TryParse(e.Trim(), out var a) && !string.IsNullOrEmpty(a.Domain) ? a : null)
-            .OfType<MailboxAddress>()
-            .ToList();
+        var recipients = Recipients.AllOf(account);
         if (account is null || recipients.Count == 0)
         {
             logger.LogWarning("No valid e-mail for broadcast {BroadcastId} to account {AccountId}", request.BroadcastId, request.FamilyAccountId);
@@ -68,7 +65,7 @@ internal sealed class SendBroadcastMailHandler(ISender sender, IMailSender mailS
         // One copy per broadcast and family: a redelivered request yields the same Message-Id.
         var message = new MailContent(request.Subject, text, html)
             .ToMessage(from, recipients[0], clock.GetUtcNow(), $"broadcast.{request.BroadcastId:N}.{request.FamilyAccountId:N}@{from.Domain}");
-        foreach (var other in recipients.Skip(1)) message.To.Add(other);
+        message.AddOtherRecipients(recipients);
         await mailSender.SendAsync(message, cancellationToken);
         return Result.Success();
     }

@@ -20,10 +20,7 @@ internal sealed class SendTransmissionReportHandler(ISender sender, IMailSender 
     {
         var run = command.Run;
         var account = await sender.Send(new GetFamilyAccount(run.FamilyAccountId), cancellationToken);
-        var recipients = (account?.Emails ?? [])
-            .Select(e => MailboxAddress.TryParse(e.Trim(), out var a) && !string.IsNullOrEmpty(a.Domain) ? a : null)
-            .OfType<MailboxAddress>()
-            .ToList();
+        var recipients = Recipients.AllOf(account);
         if (account is null || recipients.Count == 0)
         {
             logger.LogWarning("No valid e-mail for the transmission report of account {AccountId}", run.FamilyAccountId);
@@ -38,7 +35,7 @@ internal sealed class SendTransmissionReportHandler(ISender sender, IMailSender 
         // One report per family, structure and run: a redelivered event yields the same Message-Id.
         var messageId = $"transmission.{run.FamilyAccountId:N}.{run.StructureId:N}.{run.TransmittedAt.UtcTicks}@{from.Domain}";
         var message = new MailContent(TransmissionReport.Subject(structure), text, html).ToMessage(from, recipients[0], clock.GetUtcNow(), messageId);
-        foreach (var other in recipients.Skip(1)) message.To.Add(other);
+        message.AddOtherRecipients(recipients);
 
         await mailSender.SendAsync(message, cancellationToken);
         logger.LogInformation("Transmission report of account {AccountId} sent ({Lines} lines)", run.FamilyAccountId, run.Lines.Count);

@@ -23,10 +23,7 @@ internal sealed class SendWaitlistAcceptedHandler(ISender sender, IMailSender ma
     {
         var promotion = command.Promotion;
         var account = await sender.Send(new GetFamilyAccount(promotion.FamilyAccountId), cancellationToken);
-        var recipients = (account?.Emails ?? [])
-            .Select(e => MailboxAddress.TryParse(e.Trim(), out var a) && !string.IsNullOrEmpty(a.Domain) ? a : null)
-            .OfType<MailboxAddress>()
-            .ToList();
+        var recipients = Recipients.AllOf(account);
         if (account is null || recipients.Count == 0)
         {
             logger.LogWarning("No valid e-mail to announce the waitlist promotion {BookingId}", promotion.BookingId);
@@ -41,7 +38,7 @@ internal sealed class SendWaitlistAcceptedHandler(ISender sender, IMailSender ma
         var from = options.Value.FromAddress;
         var message = new MailContent("Réservation acceptée : une place s'est libérée", text, html)
             .ToMessage(from, recipients[0], clock.GetUtcNow(), $"waitlist-accepted.{promotion.BookingId:N}@{from.Domain}");
-        foreach (var other in recipients.Skip(1)) message.To.Add(other);
+        message.AddOtherRecipients(recipients);
         await mailSender.SendAsync(message, cancellationToken);
         logger.LogInformation("Waitlist promotion {BookingId} announced to account {AccountId}", promotion.BookingId, promotion.FamilyAccountId);
         return Result.Success();
