@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -121,6 +120,4 @@ public static class ModuleDatabaseRegistration
         command.CommandText = "PRAGMA journal_mode=WAL;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public static Assembly AssemblyOf<T>() => typeof(T).Assembly;
 }

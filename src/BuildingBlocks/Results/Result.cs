@@ -1,18 +1,13 @@
 namespace PortailFamille.BuildingBlocks.Results;
 
-/// <summary>Implemented by every result so pipeline behaviours can build a failure of any result type.</summary>
+/// <summary>Implemented by every result; the validation behaviour builds a failure through its static FromError.</summary>
 public interface IResultBase
 {
     bool IsSuccess { get; }
     Error? Error { get; }
 }
 
-public interface IFailureFactory<out TSelf>
-{
-    static abstract TSelf FromError(Error error);
-}
-
-public sealed class Result : IResultBase, IFailureFactory<Result>
+public sealed class Result : IResultBase
 {
     private Result(Error? error) => Error = error;
 
@@ -32,7 +27,7 @@ public sealed class Result : IResultBase, IFailureFactory<Result>
     }
 }
 
-public sealed class Result<T> : IResultBase, IFailureFactory<Result<T>>
+public sealed class Result<T> : IResultBase
 {
     private readonly T? _value;
 

@@ -88,8 +88,6 @@ internal static class Labels
         _ => outcome.ToString(),
     };
 
-    public static string WeekdayShort(DateOnly day) => day.ToString("ddd", French);
-
     public static string Of(Accounts.Contracts.AuditAction action) => action switch
     {
         Accounts.Contracts.AuditAction.FamilyAccountCreated => "Création de compte",

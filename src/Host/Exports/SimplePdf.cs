@@ -17,8 +17,6 @@ internal sealed class SimplePdf
 
     public void Title(string text) => Line([(0, text)], size: 14, bold: true, extra: 6);
 
-    public void Text(string text) => Line([(0, text)], size: 9, bold: false);
-
     /// <summary>A row of cells; <paramref name="columns"/> gives each cell's left edge in points from the margin.</summary>
     public void Row(IReadOnlyList<double> columns, IReadOnlyList<string> cells, bool bold = false) =>
         Line(cells.Select((c, i) => (columns[i], c)).ToList(), size: 9, bold: bold);

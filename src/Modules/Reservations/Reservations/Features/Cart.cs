@@ -255,11 +255,13 @@ internal sealed class GetCartHandler(ReservationsDbContext db, ReservationData d
             .ToDictionary(p => p.LineId);
         var lines = items
             .OrderBy(i => i.Item.Day).ThenBy(i => i.Name)
-            .Select(i => new CartLineView(i.Item.Id, i.Item.ChildId,
-                children.TryGetValue(i.Item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant",
-                i.Item.ActivityId, i.Name, i.Item.Day, i.Item.Action,
-                prices.TryGetValue(i.Item.Id, out var p) ? p.UnitPrice : 0m, prices.TryGetValue(i.Item.Id, out var p2) ? p2.Bracket : "",
-                i.Item.Arrival, i.Item.Departure))
+            .Select(i =>
+            {
+                var price = prices.GetValueOrDefault(i.Item.Id);
+                return new CartLineView(i.Item.Id, i.Item.ChildId,
+                    children.TryGetValue(i.Item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant",
+                    i.Item.ActivityId, i.Name, i.Item.Day, i.Item.Action, price?.UnitPrice ?? 0m, price?.Bracket ?? "", i.Item.Arrival, i.Item.Departure);
+            })
             .ToList();
         var bookings = lines.Where(l => l.Action == BookingAction.Book).ToList();
         var cancellations = lines.Where(l => l.Action == BookingAction.Cancel).ToList();
