@@ -67,6 +67,7 @@ public static class WorkerApp
         });
 
         services.AddHostedService<Jobs.NightlyTransmission>();
+        services.AddMailDelivery();
 
         builder.UseWolverine(opts =>
         {

@@ -13,6 +13,9 @@ namespace PortailFamille.Integration.Tests;
 /// A real SMTP server in the test process (SmtpServer package) on 127.0.0.1 and a free port: mails sent by
 /// MailKit land in <see cref="Messages"/>. Port 0 is bound by the server itself and read back from
 /// EndpointStarted, so no other process can take the port between choosing and listening.
+/// Recipients whose address starts with "refuse" are refused (550), as a real server refuses an unknown
+/// mailbox; <c>acceptDelay</c> makes each transaction wait before MAIL FROM is accepted (a slow server:
+/// a client killed during that wait has delivered nothing).
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -35,7 +38,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Every message received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<MimeMessage> Messages => _store.Snapshot();
 
-    public static async Task<TestSmtpServer> StartAsync(TimeSpan? startTimeout = null)
+    public static async Task<TestSmtpServer> StartAsync(TimeSpan? startTimeout = null, int port = 0, TimeSpan? acceptDelay = null)
     {
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
@@ -43,13 +46,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
 
         var store = new CapturingStore();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(store);
+        services.Add(new Filter(acceptDelay ?? TimeSpan.Zero));
 
         var stop = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(options, services);
@@ -83,6 +87,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
             // The normal end of StartAsync when its token is cancelled.
         }
         _stop.Dispose();
+    }
+
+    private sealed class Filter(TimeSpan acceptDelay) : MailboxFilter
+    {
+        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            if (acceptDelay > TimeSpan.Zero) await Task.Delay(acceptDelay, cancellationToken);
+            return true;
+        }
+
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!to.User.StartsWith("refuse", StringComparison.OrdinalIgnoreCase));
     }
 
     private sealed class CapturingStore : MessageStore

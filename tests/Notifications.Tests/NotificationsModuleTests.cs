@@ -13,7 +13,8 @@ public sealed class NotificationsModuleTests
     {
         using var services = Build([]);
 
-        Assert.IsType<PickupDirectoryMailSender>(services.GetRequiredService<IMailSender>());
+        Assert.IsType<PickupDirectoryMailTransport>(services.GetRequiredService<IMailTransport>());
+        using (var scope = services.CreateScope()) Assert.IsType<MailOutbox>(scope.ServiceProvider.GetRequiredService<IMailSender>());
         var options = services.GetRequiredService<IOptions<MailOptions>>().Value;
         Assert.Equal(MailOptions.DefaultFrom, options.From);
         Assert.Equal(25, options.Smtp.Port);
@@ -33,7 +34,7 @@ public sealed class NotificationsModuleTests
             ["Mail:Smtp:Password"] = "secret",
         });
 
-        Assert.IsType<SmtpMailSender>(services.GetRequiredService<IMailSender>());
+        Assert.IsType<SmtpMailTransport>(services.GetRequiredService<IMailTransport>());
         var options = services.GetRequiredService<IOptions<MailOptions>>().Value;
         Assert.Equal("mairie@example.fr", options.FromAddress.Address);
         Assert.Equal(("smtp.example.fr", 587, true, "portail", "secret"),

@@ -79,7 +79,7 @@ public sealed class ListPickedUpMailsTests : IDisposable
     {
         var message = PasswordLinkMail.Render(link).ToMessage(
             MailboxAddress.Parse(MailOptions.DefaultFrom), new MailboxAddress(link.HolderName, link.Email), _clock.GetUtcNow(), messageId);
-        await new PickupDirectoryMailSender(options, _clock).SendAsync(message, CancellationToken.None);
+        await new PickupDirectoryMailTransport(options, _clock).SendAsync(message, CancellationToken.None);
     }
 
     public void Dispose()

@@ -22,12 +22,23 @@ public static class NotificationsModule
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From is not a valid address.")
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.")
             .ValidateOnStart();
-        services.AddSingleton<SmtpMailSender>();
-        services.AddSingleton<PickupDirectoryMailSender>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<PickupDirectoryMailTransport>();
         // Chosen when first resolved, so configuration added by a test host before start is honoured.
-        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
-            ? sp.GetRequiredService<SmtpMailSender>()
-            : sp.GetRequiredService<PickupDirectoryMailSender>());
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<PickupDirectoryMailTransport>());
+        // Mail features queue into the durable outbox; only a process running the delivery loop sends.
+        services.AddSingleton<MailOutboxSignal>();
+        services.AddScoped<IMailSender, MailOutbox>();
+        services.AddScoped<MailDelivery>();
+        return services;
+    }
+
+    /// <summary>Runs the outbox's delivery loop in this process (the Worker; any number of Workers may run it).</summary>
+    public static IServiceCollection AddMailDelivery(this IServiceCollection services)
+    {
+        services.AddHostedService<MailDeliveryLoop>();
         return services;
     }
 }

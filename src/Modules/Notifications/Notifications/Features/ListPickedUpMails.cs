@@ -19,7 +19,7 @@ internal sealed class ListPickedUpMailsHandler(IOptions<MailOptions> options, IL
         if (!directory.Exists) return [];
 
         // File names start with the UTC timestamp: the newest sort last.
-        var files = directory.EnumerateFiles("*" + PickupDirectoryMailSender.Extension)
+        var files = directory.EnumerateFiles("*" + PickupDirectoryMailTransport.Extension)
             .OrderByDescending(f => f.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(query.Take, 1, 200));
 

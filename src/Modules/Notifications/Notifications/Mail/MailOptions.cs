@@ -17,6 +17,9 @@ internal sealed class MailOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>Mail:Delivery, the outbox's delivery loop in the Worker.</summary>
+    public DeliverySettings Delivery { get; set; } = new();
+
     /// <summary>Where .eml files go when no SMTP host is configured.</summary>
     public string? PickupDirectory { get; set; }
 
@@ -51,4 +54,26 @@ internal sealed class SmtpSettings
     /// <summary>Authentication happens only when a user name is set.</summary>
     public string? UserName { get; set; }
     public string? Password { get; set; }
+    /// <summary>Longest wait for one SMTP command or reply; must stay well below Mail:Delivery:LeaseSeconds.</summary>
+    public int TimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>Mail:Delivery. Failed sends are retried after FirstRetrySeconds, doubling up to MaxRetryMinutes, for GiveUpAfterHours.</summary>
+internal sealed class DeliverySettings
+{
+    /// <summary>How often an idle Worker looks for due mails (a mail queued by the same process wakes it at once).</summary>
+    public double PollSeconds { get; set; } = 5;
+    /// <summary>How long a Worker owns a mail it is sending; a Worker that dies keeps it that long, then another one sends it.</summary>
+    public double LeaseSeconds { get; set; } = 300;
+    public double FirstRetrySeconds { get; set; } = 30;
+    public double MaxRetryMinutes { get; set; } = 60;
+    /// <summary>After this long without success the mail is marked abandoned (and logged as an error), never dropped silently.</summary>
+    public double GiveUpAfterHours { get; set; } = 72;
+    public int BatchSize { get; set; } = 20;
+
+    public TimeSpan Poll => TimeSpan.FromSeconds(PollSeconds);
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+    public TimeSpan FirstRetry => TimeSpan.FromSeconds(FirstRetrySeconds);
+    public TimeSpan MaxRetry => TimeSpan.FromMinutes(MaxRetryMinutes);
+    public TimeSpan GiveUpAfter => TimeSpan.FromHours(GiveUpAfterHours);
 }

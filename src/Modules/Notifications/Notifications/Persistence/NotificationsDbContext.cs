@@ -12,6 +12,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<NewsItem> News => Set<NewsItem>();
     public DbSet<WorkerJournalEntry> WorkerJournal => Set<WorkerJournalEntry>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -45,6 +46,20 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             b.Property(x => x.Body).HasMaxLength(8000).IsRequired();
             b.Property(x => x.SentBy).HasMaxLength(200).IsRequired();
             b.HasIndex(x => new { x.StructureId, x.SentAt });
+        });
+
+        modelBuilder.Entity<OutgoingMail>(mail =>
+        {
+            mail.ToTable("outgoing_mails");
+            mail.HasKey(m => m.Id);
+            mail.Property(m => m.MessageId).HasMaxLength(OutgoingMail.MessageIdMaxLength).IsRequired();
+            mail.HasIndex(m => m.MessageId).IsUnique();
+            mail.Property(m => m.Subject).HasMaxLength(300).IsRequired();
+            mail.Property(m => m.Recipients).HasMaxLength(2000).IsRequired();
+            mail.Property(m => m.Content).IsRequired();
+            mail.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            mail.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
+            mail.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

@@ -6,7 +6,7 @@ using PortailFamille.Notifications.Templates;
 
 namespace PortailFamille.Notifications.Tests.Mail;
 
-public sealed class PickupDirectoryMailSenderTests : IDisposable
+public sealed class PickupDirectoryMailTransportTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pf-mails-" + Guid.NewGuid().ToString("N"));
 
@@ -14,7 +14,7 @@ public sealed class PickupDirectoryMailSenderTests : IDisposable
     public async Task Writes_one_readable_eml_file_named_by_utc_time_and_message_id()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 9, 2, 7, 15, 30, 123, TimeSpan.Zero));
-        var sender = new PickupDirectoryMailSender(Options.Create(new MailOptions { PickupDirectory = _directory }), clock);
+        var sender = new PickupDirectoryMailTransport(Options.Create(new MailOptions { PickupDirectory = _directory }), clock);
         var message = PasswordLinkMail.Render(TestData.Reset()).ToMessage(
             MailboxAddress.Parse(MailOptions.DefaultFrom), MailboxAddress.Parse("jean-paul.dupont@example.fr"),
             clock.GetUtcNow(), "password-link.1@portail-famille.local");
@@ -33,7 +33,7 @@ public sealed class PickupDirectoryMailSenderTests : IDisposable
     public async Task Keeps_both_files_when_the_same_message_is_written_twice_at_the_same_instant()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 9, 2, 7, 15, 30, TimeSpan.Zero));
-        var sender = new PickupDirectoryMailSender(Options.Create(new MailOptions { PickupDirectory = _directory }), clock);
+        var sender = new PickupDirectoryMailTransport(Options.Create(new MailOptions { PickupDirectory = _directory }), clock);
         var message = PasswordLinkMail.Render(TestData.Reset()).ToMessage(
             MailboxAddress.Parse(MailOptions.DefaultFrom), MailboxAddress.Parse("jean-paul.dupont@example.fr"),
             clock.GetUtcNow(), "same@portail-famille.local");

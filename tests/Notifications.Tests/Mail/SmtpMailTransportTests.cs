@@ -8,7 +8,7 @@ using PortailFamille.Notifications.Templates;
 
 namespace PortailFamille.Notifications.Tests.Mail;
 
-public sealed class SmtpMailSenderTests
+public sealed class SmtpMailTransportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -16,7 +16,7 @@ public sealed class SmtpMailSenderTests
     public async Task Delivers_the_message_to_a_real_smtp_server()
     {
         await using var server = await TestSmtpServer.StartAsync();
-        var sender = new SmtpMailSender(Options.Create(new MailOptions { Smtp = { Host = server.Host, Port = server.Port } }));
+        var sender = new SmtpMailTransport(Options.Create(new MailOptions { Smtp = { Host = server.Host, Port = server.Port } }));
         var content = PasswordLinkMail.Render(TestData.Reset());
         var message = content.ToMessage(
             MailboxAddress.Parse(MailOptions.DefaultFrom), MailboxAddress.Parse("jean-paul.dupont@example.fr"),
@@ -35,13 +35,13 @@ public sealed class SmtpMailSenderTests
     }
 
     [Fact]
-    public async Task Throws_when_the_smtp_server_cannot_be_reached_so_the_event_is_retried()
+    public async Task Throws_when_the_smtp_server_cannot_be_reached_so_the_outbox_retries_later()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var sender = new SmtpMailSender(Options.Create(new MailOptions { Smtp = { Host = "127.0.0.1", Port = closedPort } }));
+        var sender = new SmtpMailTransport(Options.Create(new MailOptions { Smtp = { Host = "127.0.0.1", Port = closedPort } }));
         var message = PasswordLinkMail.Render(TestData.Reset()).ToMessage(
             MailboxAddress.Parse(MailOptions.DefaultFrom), MailboxAddress.Parse("jean-paul.dupont@example.fr"),
             DateTimeOffset.UtcNow, "unreachable@portail-famille.local");

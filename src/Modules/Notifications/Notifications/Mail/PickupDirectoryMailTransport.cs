@@ -9,7 +9,7 @@ namespace PortailFamille.Notifications.Mail;
 /// named by UTC timestamp then message id, so names sort by age. Written to a temporary name then moved,
 /// so a reader never sees half a file.
 /// </summary>
-internal sealed class PickupDirectoryMailSender(IOptions<MailOptions> options, TimeProvider clock) : IMailSender
+internal sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options, TimeProvider clock) : IMailTransport
 {
     public const string Extension = ".eml";
 

@@ -7,17 +7,17 @@ namespace PortailFamille.Notifications.Mail;
 
 /// <summary>
 /// One SMTP connection per message (MailKit's SmtpClient is not thread-safe and mails are few).
-/// Exceptions propagate: Wolverine retries the event, then dead-letters it.
+/// Exceptions propagate: the outbox keeps the mail and retries it later.
 /// </summary>
-internal sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
+internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         if (string.IsNullOrWhiteSpace(smtp.Host))
-            throw new InvalidOperationException("Mail:Smtp:Host is empty: SmtpMailSender needs an SMTP server.");
+            throw new InvalidOperationException("Mail:Smtp:Host is empty: SmtpMailTransport needs an SMTP server.");
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(smtp.TimeoutSeconds).TotalMilliseconds };
         await client.ConnectAsync(smtp.Host, smtp.Port,
             smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))

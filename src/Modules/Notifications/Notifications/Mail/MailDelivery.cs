@@ -1,0 +1,154 @@
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PortailFamille.Notifications.Domain;
+using PortailFamille.Notifications.Persistence;
+
+namespace PortailFamille.Notifications.Mail;
+
+/// <summary>What one delivery pass did.</summary>
+internal readonly record struct DeliveryPass(int Sent, int Failed, int Abandoned)
+{
+    public int Attempted => Sent + Failed + Abandoned;
+}
+
+/// <summary>
+/// One pass over the outbox: every due mail is claimed by a conditional update (pending, no live lease),
+/// sent, then marked sent by that claim only. On failure it is rescheduled with back-off; refused recipients
+/// and mails failing for longer than GiveUpAfterHours are abandoned and logged as errors.
+/// Several Workers may run passes at once: a mail is sent by the one whose claim succeeded.
+/// </summary>
+internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
+{
+    public async Task<DeliveryPass> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Delivery;
+        var now = clock.GetUtcNow();
+        var due = await db.OutgoingMails.AsNoTracking()
+            .Where(m => m.Status == OutgoingMailStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(Math.Max(1, settings.BatchSize))
+            .ToListAsync(cancellationToken);
+
+        var (sent, failed, abandoned) = (0, 0, 0);
+        foreach (var id in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var claim = Guid.NewGuid();
+            now = clock.GetUtcNow();
+            var leaseUntil = now + settings.Lease;
+            var claimed = await db.OutgoingMails
+                .Where(m => m.Id == id && m.Status == OutgoingMailStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.LeaseUntil, leaseUntil)
+                    .SetProperty(m => m.ClaimId, claim)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+            if (claimed == 0) continue; // another Worker is sending it
+
+            var mail = await db.OutgoingMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            try
+            {
+                using var stream = new MemoryStream(mail.Content, writable: false);
+                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                await transport.SendAsync(message, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: give the mail back at once rather than after the lease.
+                await Release(id, claim, mail.Attempts - 1, now);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
+                var tooOld = clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter;
+                if (refused || tooOld)
+                {
+                    await Record(id, claim, s => s
+                        .SetProperty(m => m.Status, OutgoingMailStatus.Abandoned)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+                    logger.LogError(ex, "Mail {MessageId} to {Recipients} abandoned after {Attempts} attempts", mail.MessageId, mail.Recipients, mail.Attempts);
+                    abandoned++;
+                }
+                else
+                {
+                    var next = clock.GetUtcNow() + OutgoingMail.RetryDelay(mail.Attempts, settings.FirstRetry, settings.MaxRetry);
+                    await Record(id, claim, s => s
+                        .SetProperty(m => m.NextAttemptAt, next)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+                    logger.LogWarning(ex, "Mail {MessageId} not sent (attempt {Attempts}); next attempt at {Next}", mail.MessageId, mail.Attempts, next);
+                    failed++;
+                }
+                continue;
+            }
+
+            var recorded = await Record(id, claim, s => s
+                .SetProperty(m => m.Status, OutgoingMailStatus.Sent)
+                .SetProperty(m => m.SentAt, clock.GetUtcNow())
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, (string?)null));
+            if (recorded == 0)
+                logger.LogWarning("Mail {MessageId} was sent after its lease ended: another Worker may send it again; raise Mail:Delivery:LeaseSeconds", mail.MessageId);
+            logger.LogInformation("Mail {MessageId} sent to {Recipients}", mail.MessageId, mail.Recipients);
+            sent++;
+        }
+
+        return new DeliveryPass(sent, failed, abandoned);
+    }
+
+    // The outcome is written by the claim that sent it, whatever the caller's cancellation: it is already done.
+    private Task<int> Record(Guid id, Guid claim, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutgoingMail>> setters) =>
+        db.OutgoingMails.Where(m => m.Id == id && m.ClaimId == claim).ExecuteUpdateAsync(setters, CancellationToken.None);
+
+    private Task<int> Release(Guid id, Guid claim, int attempts, DateTimeOffset now) =>
+        Record(id, claim, s => s.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, now));
+}
+
+/// <summary>
+/// The Worker's delivery loop: a pass whenever a mail is queued in this process, and every
+/// Mail:Delivery:PollSeconds for mails queued elsewhere or due for a retry.
+/// </summary>
+internal sealed class MailDeliveryLoop(IServiceScopeFactory scopes, MailOutboxSignal signal, IOptions<MailOptions> options, ILogger<MailDeliveryLoop> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = options.Value.Delivery.Poll;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pass = default(DeliveryPass);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                pass = await scope.ServiceProvider.GetRequiredService<MailDelivery>().DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be unreachable for a while: nothing is lost, the next pass retries.
+                logger.LogError(ex, "Mail delivery pass failed");
+            }
+
+            // A full batch means more may be due: go on at once.
+            if (pass.Attempted >= options.Value.Delivery.BatchSize) continue;
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
