@@ -80,6 +80,7 @@ public static class WorkerApp
                 typeof(BillingModule).Assembly,
                 typeof(NotificationsModule).Assembly,
             ]);
+            opts.ApplyNodeHealthSettings(builder.Configuration);
         });
 
         return builder.Build();

@@ -38,6 +38,9 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
+    /// <summary>False when the test starts real Worker processes of its own.</summary>
+    protected virtual bool RunsWorkerInProcess => true;
+
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
@@ -62,6 +65,7 @@ public abstract partial class PortalApp : IAsyncLifetime
         });
         _ = _factory.Server; // start: migrations and demo data
 
+        if (!RunsWorkerInProcess) return;
         _worker = WorkerApp.Build([], config => config.AddInMemoryCollection(settings));
         await WorkerApp.PrepareAsync(_worker);
         await _worker.StartAsync();

@@ -71,4 +71,17 @@ public static class Messaging
         && type.Name.EndsWith("Handler", StringComparison.Ordinal)
         && type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Any(m => m.Name is "Handle" or "HandleAsync" && m.GetParameters().FirstOrDefault()?.ParameterType is { } p && typeof(IIntegrationEvent).IsAssignableFrom(p));
+
+    /// <summary>
+    /// How fast the nodes notice a dead one (killed, or its machine lost): every node writes a heartbeat every
+    /// Messaging:HealthCheckSeconds (default 10); one silent for Messaging:StaleNodeSeconds (default 60) is
+    /// ejected by the others, which releases the messages it had taken so another Worker handles them.
+    /// </summary>
+    public static void ApplyNodeHealthSettings(this WolverineOptions opts, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        if (double.TryParse(configuration["Messaging:HealthCheckSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var health) && health > 0)
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(health);
+        if (double.TryParse(configuration["Messaging:StaleNodeSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var stale) && stale > 0)
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(stale);
+    }
 }

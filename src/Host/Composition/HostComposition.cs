@@ -69,6 +69,7 @@ internal static class HostComposition
         {
             opts.ServiceName = "PortailFamille.Host";
             opts.UsePortailMessaging(database, MessagingRole.Host, ModuleAssemblies);
+            opts.ApplyNodeHealthSettings(builder.Configuration);
         });
 
         services

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Demo;
+using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Notifications.Domain;
+using PortailFamille.Notifications.Persistence;
+using PortailFamille.Reservations.Contracts;
+using PortailFamille.Reservations.Persistence;
+using Xunit.Abstractions;
+
+namespace PortailFamille.Integration.Tests;
+
+/// <summary>
+/// The Host (in process) and two real Worker processes on one PostgreSQL database and one real SMTP server:
+/// both run the nightly transmission at the same minute, one is killed with SIGKILL in the middle, and every
+/// line is still transmitted once and every family mailed once.
+/// </summary>
+public sealed class WorkerProcessScenarios(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(8);
+    private TestSmtpServer _smtp = default!;
+    private HostOnlyApp _app = default!;
+    private readonly List<WorkerProcess> _workers = [];
+
+    public async Task InitializeAsync()
+    {
+        // A slow server (each mail waits 150 ms before MAIL FROM is accepted) so the kill lands mid-delivery too.
+        _smtp = await TestSmtpServer.StartAsync(acceptDelay: TimeSpan.FromMilliseconds(150));
+        _app = new HostOnlyApp(_smtp);
+        await _app.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in _workers) worker.Dispose();
+        await _app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_workers_transmit_every_line_once_and_mail_every_family_once_even_when_one_is_killed()
+    {
+        var canteen = (await _app.SendAsync(new ListActivities(DemoCatalog.Education.Id))).Single(a => a.Code == "RESTAURATION");
+        var days = (await _app.OpenCanteenDaysAsync()).Take(8).ToList();
+        foreach (var family in DemoCatalog.Families.Where(f => f.StructureIndex == 0))
+        {
+            foreach (var child in family.Children)
+                (await _app.SendAsync(new ToggleCartDays(family.Id, child.Id, canteen.Id, days, ToggleScope.EachDay))).ValueOrThrow();
+            (await _app.SendAsync(new ConfirmCart(family.Id))).ValueOrThrow();
+        }
+
+        // What the run must do: every pending line, one report per family and structure (every demo family has an e-mail).
+        var (pendingLines, expectedReports) = await PendingAsync();
+        Assert.True(expectedReports.Count >= 10, $"only {expectedReports.Count} families to report");
+        output.WriteLine($"{pendingLines} pending lines, {expectedReports.Count} reports expected");
+
+        // Both Workers run the nightly transmission at the same second, a little after they are up.
+        var at = TimeProvider.System.GetUtcNow().AddSeconds(25).ToParis();
+        var settings = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = _app.ConnectionString,
+            ["Mail__Smtp__Host"] = _smtp.Host,
+            ["Mail__Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail__Smtp__TimeoutSeconds"] = "3",
+            ["Mail__Delivery__LeaseSeconds"] = Lease.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail__Delivery__PollSeconds"] = "1",
+            ["Mail__Delivery__BatchSize"] = "3",
+            ["Messaging__HealthCheckSeconds"] = "1",
+            ["Messaging__StaleNodeSeconds"] = "4",
+            ["Worker__TransmissionTime"] = at.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var victim = WorkerProcess.Start("worker-a", settings, output);
+        var survivor = WorkerProcess.Start("worker-b", settings, output);
+        _workers.AddRange([victim, survivor]);
+        await Task.WhenAll(victim.WaitUntilReadyAsync(), survivor.WaitUntilReadyAsync());
+        Assert.True(TimeProvider.System.GetUtcNow() < at, "the Workers took more than 25 s to start: the run was missed");
+
+        // Kill one Worker (SIGKILL: no clean-up at all) in the middle: while the lines are being transmitted
+        // if we catch that moment, else while the mails are going out.
+        var phase = "";
+        var deadline = at.AddSeconds(60);
+        while (phase == "" && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            var remaining = (await PendingAsync()).Lines;
+            if (remaining > 0 && remaining < pendingLines) phase = $"during the transmission ({pendingLines - remaining} of {pendingLines} lines done)";
+            else if (remaining == 0 && _smtp.Messages.Count >= 2) phase = $"during the mail delivery ({_smtp.Messages.Count} of {expectedReports.Count} mails received)";
+            else await Task.Delay(5);
+        }
+        Assert.NotEqual("", phase);
+        victim.Kill();
+        output.WriteLine($"worker-a killed {phase}");
+
+        // The other Worker finishes the job: every report arrives...
+        var reportDeadline = DateTime.UtcNow.AddSeconds(150);
+        while (Reports().Count < expectedReports.Count && DateTime.UtcNow < reportDeadline) await Task.Delay(250);
+        // ...and after the killed Worker's leases have run out, still only once.
+        await Task.Delay(Lease + TimeSpan.FromSeconds(4));
+
+        var reports = Reports();
+        output.WriteLine($"{reports.Count} reports received, {_smtp.Messages.Count} mails in all");
+        Assert.Equal(expectedReports.OrderBy(k => k), reports.Select(r => r.Key).Distinct().OrderBy(k => k));
+        Assert.All(reports.GroupBy(r => r.Key), g => Assert.Single(g));
+        Assert.Equal(0, (await PendingAsync()).Lines);
+
+        await using var scope = _app.HostServices.CreateAsyncScope();
+        var outbox = await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().OutgoingMails.AsNoTracking()
+            .Where(m => m.MessageId.StartsWith("transmission.")).ToListAsync();
+        Assert.Equal(expectedReports.Count, outbox.Count);
+        Assert.All(outbox, m => Assert.Equal(OutgoingMailStatus.Sent, m.Status));
+        var lines = await scope.ServiceProvider.GetRequiredService<ReservationsDbContext>().Bookings.AsNoTracking()
+            .Where(b => b.ActivityId == canteen.Id && days.Contains(b.Day)).ToListAsync();
+        Assert.All(lines, b => Assert.NotNull(b.TransmittedAt));
+        Assert.True(survivor.IsRunning, "the surviving Worker is still up");
+    }
+
+    private List<(string Key, string MessageId)> Reports() =>
+        _smtp.Messages.Where(m => m.MessageId?.StartsWith("transmission.", StringComparison.Ordinal) == true)
+            .Select(m => (Key: string.Join('.', m.MessageId!.Split('.')[1..3]), m.MessageId))
+            .ToList();
+
+    private async Task<(int Lines, HashSet<string> Reports)> PendingAsync()
+    {
+        await using var scope = _app.HostServices.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+        var pending = await db.Bookings.AsNoTracking().Where(b => b.TransmittedAt == null)
+            .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new { b.FamilyAccountId, a.StructureId })
+            .ToListAsync();
+        return (pending.Count, pending.Select(p => $"{p.FamilyAccountId:N}.{p.StructureId:N}").ToHashSet());
+    }
+
+    /// <summary>The Host on its own PostgreSQL database, mailing to the test server; the Workers are real processes.</summary>
+    private sealed class HostOnlyApp(TestSmtpServer smtp) : PortalApp
+    {
+        public override string Provider => "Postgres";
+
+        protected override bool RunsWorkerInProcess => false;
+
+        protected override Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync("pf_workers");
+
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+        [
+            new("Mail:Smtp:Host", smtp.Host),
+            new("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Messaging:HealthCheckSeconds", "1"),
+            new("Messaging:StaleNodeSeconds", "4"),
+        ];
+    }
+
+    /// <summary>`dotnet PortailFamille.Worker.dll`, as ops run it, with its output kept for the test log.</summary>
+    private sealed class WorkerProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _name;
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        private WorkerProcess(string name, Process process)
+        {
+            _name = name;
+            _process = process;
+        }
+
+        public bool IsRunning => !_process.HasExited;
+
+        public static WorkerProcess Start(string name, IReadOnlyDictionary<string, string> settings, ITestOutputHelper output)
+        {
+            var info = new ProcessStartInfo("dotnet", [WorkerAssembly()])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = Path.GetDirectoryName(WorkerAssembly())!,
+            };
+            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            foreach (var (key, value) in settings) info.Environment[key] = value;
+
+            var worker = new WorkerProcess(name, new Process { StartInfo = info, EnableRaisingEvents = true });
+            worker._process.OutputDataReceived += (_, e) => worker.Receive(e.Data);
+            worker._process.ErrorDataReceived += (_, e) => worker.Receive(e.Data);
+            worker._process.Start();
+            worker._process.BeginOutputReadLine();
+            worker._process.BeginErrorReadLine();
+            worker._process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException(
+                $"{name} exited with code {worker._process.ExitCode}:\n{string.Join('\n', worker._lines.TakeLast(40))}"));
+            worker._output = output;
+            return worker;
+        }
+
+        private ITestOutputHelper? _output;
+
+        private void Receive(string? line)
+        {
+            if (line is null) return;
+            _lines.Enqueue(line);
+            if (line.Contains("Next transmission in", StringComparison.Ordinal)) _ready.TrySetResult();
+            if (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Transmission done", StringComparison.Ordinal) || line.Contains("killed", StringComparison.Ordinal))
+            {
+                try { _output?.WriteLine($"[{_name}] {line}"); } catch (InvalidOperationException) { /* the test is over */ }
+            }
+        }
+
+        public async Task WaitUntilReadyAsync()
+        {
+            var first = await Task.WhenAny(_ready.Task, Task.Delay(TimeSpan.FromSeconds(20)));
+            if (first != _ready.Task) throw new TimeoutException($"{_name} did not start within 20 s:\n{string.Join('\n', _lines.TakeLast(40))}");
+            await _ready.Task;
+        }
+
+        /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+        public void Kill()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) Kill();
+            _process.Dispose();
+        }
+
+        private static string WorkerAssembly()
+        {
+            // The Worker's own build output, same configuration as this test assembly (bin/<Configuration>/net10.0/).
+            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = testBin.Parent!.Name;
+            var root = testBin;
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "PortailFamille.sln"))) root = root.Parent;
+            var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("repository root not found"),
+                "src", "Worker", "bin", configuration, testBin.Name, "PortailFamille.Worker.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the Worker first", path);
+        }
+    }
+}
