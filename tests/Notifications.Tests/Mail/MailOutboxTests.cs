@@ -67,6 +67,11 @@ public sealed class MailOutboxTests : IAsyncLifetime
         Assert.Equal((OutgoingMailStatus.Pending, 1, _clock.GetUtcNow() + TimeSpan.FromSeconds(30)), (mail.Status, mail.Attempts, mail.NextAttemptAt));
         Assert.NotNull(mail.LastError);
 
+        var status = await new PortailFamille.Notifications.Features.GetMailOutboxStatusHandler(NewContext()).Handle(new(), CancellationToken.None);
+        Assert.Equal((1, 0, 0), (status.Pending, status.Sent, status.Abandoned));
+        var trouble = Assert.Single(status.Troubles);
+        Assert.Equal(("Rapport de transmission", "parent@example.fr, copie@example.fr", false, 1), (trouble.Subject, trouble.Recipients, trouble.Abandoned, trouble.Attempts));
+
         // Not due yet: nothing tried.
         _clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(0, (await Delivery().DeliverDueAsync(CancellationToken.None)).Attempted);
@@ -88,6 +93,8 @@ public sealed class MailOutboxTests : IAsyncLifetime
         Assert.Equal(["parent@example.fr", "copie@example.fr"], received.To.Mailboxes.Select(m => m.Address));
         Assert.Equal("Rapport de transmission", received.Subject);
         Assert.Contains("Aucun mouvement n'a été perdu.", received.TextBody);
+        status = await new PortailFamille.Notifications.Features.GetMailOutboxStatusHandler(NewContext()).Handle(new(), CancellationToken.None);
+        Assert.Equal((0, 1, 0, 0), (status.Pending, status.Sent, status.Abandoned, status.Troubles.Count));
         mail = await Single();
         Assert.Equal((OutgoingMailStatus.Sent, 3, _clock.GetUtcNow() - TimeSpan.FromHours(2), (string?)null), (mail.Status, mail.Attempts, mail.SentAt, mail.LastError));
     }
