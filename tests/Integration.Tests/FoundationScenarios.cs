@@ -34,6 +34,26 @@ public abstract class FoundationScenarios<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task A_session_opened_on_one_host_is_honoured_by_another_host_of_the_same_database()
+    {
+        var login = await app.Factory.CreateClient(new() { HandleCookies = false })
+            .PostAsJsonAsync("/api/v1/auth/login", new { identifier = "famille07", password = DemoCatalog.FamilyPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var session = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pf_session=", StringComparison.Ordinal)).Split(';')[0];
+
+        await using var other = app.NewHost();
+        var client = other.CreateClient(new() { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", session);
+        var me = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Contains("famille07", await me.Content.ReadAsStringAsync());
+        // The key ring is in the database, not in a folder of one machine.
+        await using var scope = app.HostServices.CreateAsyncScope();
+        Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<PortailFamille.Accounts.Persistence.AccountsDbContext>().DataProtectionKeys.ToList());
+    }
+
+    [Fact]
     public async Task Structure_switcher_scopes_the_home_page_to_the_chosen_structure()
     {
         var client = app.NewClient();

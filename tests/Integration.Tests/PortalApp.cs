@@ -56,13 +56,9 @@ public abstract partial class PortalApp : IAsyncLifetime
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pf-mails-" + Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in ExtraSettings()) settings[key] = value;
+        _settings = settings;
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in settings) web.UseSetting(key, value);
-            web.UseEnvironment("Testing");
-            web.ConfigureTestServices(ConfigureHostServices);
-        });
+        _factory = NewHost();
         _ = _factory.Server; // start: migrations and demo data
 
         if (!RunsWorkerInProcess) return;
@@ -70,6 +66,16 @@ public abstract partial class PortalApp : IAsyncLifetime
         await WorkerApp.PrepareAsync(_worker);
         await _worker.StartAsync();
     }
+
+    private Dictionary<string, string?> _settings = [];
+
+    /// <summary>Another Host instance on the same database (as behind a load balancer); the caller disposes it.</summary>
+    public WebApplicationFactory<Program> NewHost() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    {
+        foreach (var (key, value) in _settings) web.UseSetting(key, value);
+        web.UseEnvironment("Testing");
+        web.ConfigureTestServices(ConfigureHostServices);
+    });
 
     public virtual async Task DisposeAsync()
     {

@@ -105,6 +105,7 @@ internal static class HostComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddAntiforgery(o => o.Cookie.Name = "pf_antiforgery");
+        services.AddSharedDataProtection();
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using PortailFamille.Accounts.Features;
 using PortailFamille.Accounts.Persistence;
@@ -16,6 +17,18 @@ public static class AccountsModule
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, AccountsDbContext.Module);
         services.AddModuleServices(typeof(AccountsModule).Assembly);
         services.AddSingleton<PasswordHashing>();
+        return services;
+    }
+
+    /// <summary>
+    /// The key ring that protects session and antiforgery cookies lives in the database, so any Host instance
+    /// behind the proxy reads the cookies another one issued, and a restart signs nobody out.
+    /// </summary>
+    public static IServiceCollection AddSharedDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("PortailFamille")
+            .PersistKeysToDbContext<AccountsDbContext>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using PortailFamille.Accounts.Domain;
@@ -5,7 +6,7 @@ using PortailFamille.BuildingBlocks.Persistence;
 
 namespace PortailFamille.Accounts.Persistence;
 
-internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
+internal class AccountsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Module = "accounts";
 
@@ -16,12 +17,22 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The Hosts' data protection key ring (session and antiforgery cookies): shared by every Host instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>(k =>
+        {
+            // ASP.NET Core's type, outside this assembly: ApplyModuleNaming leaves it alone, so it is named here.
+            k.ToTable(Database.IsSqlite() ? $"{Module}_data_protection_keys" : "data_protection_keys");
+            k.HasKey(x => x.Id);
+            k.Property(x => x.FriendlyName).HasMaxLength(200);
+        });
+
         modelBuilder.Entity<Structure>(s =>
         {
             s.ToTable("structures");
