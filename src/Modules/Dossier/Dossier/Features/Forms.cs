@@ -105,8 +105,8 @@ internal sealed class SaveFormHandler(DossierDbContext db, TimeProvider clock) :
     {
         var name = values.GetValueOrDefault("insurer")?.Trim();
         if (string.IsNullOrEmpty(name)) return;
-        var lower = name.ToLower();
-        if (!await db.Insurers.AnyAsync(i => i.Name.ToLower() == lower, ct))
+        // Compared here, not in SQL: SQLite's lower() leaves accented capitals as they are.
+        if (!(await db.Insurers.Select(i => i.Name).ToListAsync(ct)).Contains(name, StringComparer.OrdinalIgnoreCase))
             db.Insurers.Add(Insurer.Create(name, values.GetValueOrDefault("insurerAddress"), values.GetValueOrDefault("insurerPhone"), now));
     }
 
@@ -114,8 +114,7 @@ internal sealed class SaveFormHandler(DossierDbContext db, TimeProvider clock) :
     {
         var name = values.GetValueOrDefault("doctor")?.Trim();
         if (string.IsNullOrEmpty(name)) return;
-        var lower = name.ToLower();
-        if (!await db.Doctors.AnyAsync(d => d.Name.ToLower() == lower, ct))
+        if (!(await db.Doctors.Select(d => d.Name).ToListAsync(ct)).Contains(name, StringComparer.OrdinalIgnoreCase))
             db.Doctors.Add(Doctor.Create(name, values.GetValueOrDefault("doctorPhone"), values.GetValueOrDefault("doctorCity"), now));
     }
 
