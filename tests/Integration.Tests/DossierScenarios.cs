@@ -117,7 +117,7 @@ public abstract partial class DossierScenarios<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(["3.pdf", "4.pdf", "exact.pdf", "photo.png"], stored.Select(d => d.FileName).Order(StringComparer.Ordinal));
         Assert.Equal(["application/pdf", "image/png"], stored.Select(d => d.ContentType).Distinct().Order());
         // Outside the web root: in the configured documents folder, under names the family did not choose.
-        var files = Directory.GetFiles(app.DocumentsRoot, "*", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(Path.Combine(app.DocumentsRoot, family.Id.ToString("N")));
         Assert.Equal(4, files.Length);
         Assert.DoesNotContain(files, f => f.Contains("exact", StringComparison.Ordinal));
     }
