@@ -44,6 +44,7 @@ app.MapStaticAssets();
 app.MapPortailEndpoints();
 app.MapPaymentEndpoints();
 app.MapBillingEndpoints();
+app.MapDossierEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -33,15 +33,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
 
+        var port = FreePort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            // Without explicit URLs, Kestrel also binds the default localhost:5000, busy when a portal runs on the machine.
+            web.UseSetting("urls", $"http://127.0.0.1:{port}");
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "portail.db")}");
             web.UseSetting("Demo:SeedData", "true");
             web.UseEnvironment("Testing");
             web.UseStaticWebAssets(); // blazor.web.js and Radzen's _content outside Development
         });
-        _factory.UseKestrel(FreePort()); // UseKestrel(0) falls back to the default port 5000
+        _factory.UseKestrel(port); // UseKestrel(0) falls back to the default port 5000
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 

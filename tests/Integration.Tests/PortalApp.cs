@@ -22,6 +22,8 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    public string DocumentsRoot { get; } = Path.Combine(Path.GetTempPath(), "pf-documents-" + Guid.NewGuid().ToString("N"));
+
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started");
 
     public IServiceProvider HostServices => Factory.Services;
@@ -54,6 +56,8 @@ public abstract partial class PortalApp : IAsyncLifetime
             ["RateLimiting:AuthPermitsPerMinute"] = "100000",
             // Without an SMTP server, mails go to a pickup folder: a temporary one, not the repository's data/.
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pf-mails-" + Guid.NewGuid().ToString("N")),
+            // Supporting documents of the scenarios: a temporary folder too.
+            ["Documents:Root"] = DocumentsRoot,
         };
         foreach (var (key, value) in ExtraSettings()) settings[key] = value;
         _settings = settings;

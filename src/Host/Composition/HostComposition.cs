@@ -39,7 +39,7 @@ internal static class HostComposition
         services.AddSingleton(TimeProvider.System);
 
         services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
-        services.AddDossierModule(database);
+        services.AddDossierModule(database, builder.Configuration);
         services.AddReservationsModule(database);
         services.AddBillingModule(database);
         services.AddNotificationsModule(database, builder.Configuration);

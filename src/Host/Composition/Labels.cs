@@ -95,6 +95,54 @@ internal static class Labels
         _ => action.ToString(),
     };
 
+    public static string Of(Dossier.Contracts.FormKind kind) => kind switch
+    {
+        Dossier.Contracts.FormKind.AccountHolder => "Responsable compte famille",
+        Dossier.Contracts.FormKind.OtherGuardian => "Autre responsable",
+        Dossier.Contracts.FormKind.Insurance => "Assurance scolaire et extrascolaire",
+        Dossier.Contracts.FormKind.ParentalConsents => "Autorisations parentales",
+        Dossier.Contracts.FormKind.Contacts => "Contacts",
+        Dossier.Contracts.FormKind.Health => "Santé",
+        Dossier.Contracts.FormKind.InternalRules => "Règlement intérieur",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Dossier.Contracts.FormStatus status) => status switch
+    {
+        Dossier.Contracts.FormStatus.ToFill => "À saisir",
+        Dossier.Contracts.FormStatus.Draft => "En cours de saisie",
+        Dossier.Contracts.FormStatus.Submitted => "Transmise",
+        Dossier.Contracts.FormStatus.Rejected => "Rejetée / incomplète",
+        Dossier.Contracts.FormStatus.Validated => "Validée",
+        Dossier.Contracts.FormStatus.ToUpdate => "À mettre à jour",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Dossier.Contracts.DocumentPiece piece) => piece switch
+    {
+        Dossier.Contracts.DocumentPiece.TaxNotice => "Avis d'imposition N-1 (pour le calcul du quotient familial, facultatif)",
+        Dossier.Contracts.DocumentPiece.DivorceJudgment => "Jugement de divorce (autorité parentale et garde des enfants)",
+        Dossier.Contracts.DocumentPiece.ProofOfAddress => "Justificatif de domicile",
+        Dossier.Contracts.DocumentPiece.InsuranceCertificate => "Attestation d'assurance de l'année scolaire",
+        Dossier.Contracts.DocumentPiece.VaccinationRecord => "Carnet de vaccination (pages des vaccins obligatoires) ou certificat de contre-indication",
+        Dossier.Contracts.DocumentPiece.PaiPrescription => "PAI : ordonnance du médecin et photo d'identité de l'enfant",
+        _ => piece.ToString(),
+    };
+
+    public static string Of(Dossier.Contracts.FormAuditAction action) => action switch
+    {
+        Dossier.Contracts.FormAuditAction.SavedDraft => "Enregistrée en brouillon",
+        Dossier.Contracts.FormAuditAction.Submitted => "Validée et transmise par la famille",
+        Dossier.Contracts.FormAuditAction.Validated => "Validée par le service",
+        Dossier.Contracts.FormAuditAction.Rejected => "Rejetée",
+        Dossier.Contracts.FormAuditAction.MarkedToUpdate => "À mettre à jour (nouvelle campagne)",
+        Dossier.Contracts.FormAuditAction.DocumentAdded => "Document déposé",
+        Dossier.Contracts.FormAuditAction.DocumentRemoved => "Document supprimé",
+        _ => action.ToString(),
+    };
+
+    public static string FileSize(long bytes) => bytes < 1024 ? $"{bytes} o" : $"{Math.Ceiling(bytes / 1024m):0} ko";
+
     public static string Of(Accounts.Contracts.StaffRole role) => role switch
     {
         Accounts.Contracts.StaffRole.AgentEducation => "Agent Éducation",

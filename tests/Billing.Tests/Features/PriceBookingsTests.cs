@@ -35,7 +35,7 @@ public sealed class PriceBookingsTests : IAsyncLifetime
             Line(Education, "RESTAURATION", new DateOnly(2024, 9, 3)),
         ];
 
-        var prices = await PriceAsync(new NoQuotientYet(), lines);
+        var prices = await PriceAsync(new FixedQuotient(null), lines);
 
         Assert.Equal(lines.Select(l => l.LineId), prices.Select(p => p.LineId));
         Assert.Equal([14.85m, 4.20m, 4.75m, 4.20m], prices.Select(p => p.UnitPrice));
@@ -93,7 +93,7 @@ public sealed class PriceBookingsTests : IAsyncLifetime
             Line(Education, "ACCUEIL_SOIR", new DateOnly(2024, 9, 3)),
         ];
 
-        var prices = await PriceAsync(new NoQuotientYet(), lines, logger);
+        var prices = await PriceAsync(new FixedQuotient(null), lines, logger);
 
         Assert.Equal([0m, 4.20m, 0m], prices.Select(p => p.UnitPrice));
         Assert.Equal(["Tarif non défini", "Tarif maximal", "Tarif non défini"], prices.Select(p => p.Bracket));
@@ -105,7 +105,7 @@ public sealed class PriceBookingsTests : IAsyncLifetime
     [Fact]
     public async Task Does_not_price_an_activity_with_the_tariff_of_another_structure()
     {
-        var prices = await PriceAsync(new NoQuotientYet(), [Line(Leisure, "RESTAURATION", new DateOnly(2024, 10, 21))]);
+        var prices = await PriceAsync(new FixedQuotient(null), [Line(Leisure, "RESTAURATION", new DateOnly(2024, 10, 21))]);
 
         var price = Assert.Single(prices);
         Assert.Equal(0m, price.UnitPrice);

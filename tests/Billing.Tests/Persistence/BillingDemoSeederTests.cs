@@ -32,7 +32,7 @@ public sealed class BillingDemoSeederTests : IAsyncLifetime
         ];
 
         await using var db = database.NewContext();
-        var prices = await new PriceBookingsHandler(db, new NoQuotientYet(), new ListLogger<PriceBookingsHandler>())
+        var prices = await new PriceBookingsHandler(db, new NoQuotient(), new ListLogger<PriceBookingsHandler>())
             .Handle(new PriceBookings(DemoCatalog.Families[0].Id, lines), CancellationToken.None);
 
         // guide pratique: ALSH 3-6 Matin 4,75, Journée 6,65; 6-12 Matin 10,35, Journée 14,85; 3-6 Après Midi 4,75.
@@ -72,4 +72,10 @@ public sealed class BillingDemoSeederTests : IAsyncLifetime
         await using var db = database.NewContext();
         await new BillingDemoSeeder(db, clock).SeedAsync(CancellationToken.None);
     }
+}
+
+/// <summary>A family without a quotient familial: the maximum tariff.</summary>
+internal sealed class NoQuotient : PortailFamille.Billing.Features.IFamilyQuotientSource
+{
+    public Task<decimal?> GetQuotientAsync(Guid familyAccountId, DateOnly day, CancellationToken ct) => Task.FromResult<decimal?>(null);
 }

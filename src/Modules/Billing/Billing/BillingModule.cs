@@ -19,7 +19,7 @@ public static class BillingModule
         services.AddModuleDbContext<BillingDbContext, SqliteBillingDbContext, PostgresBillingDbContext>(database, BillingDbContext.Module);
         services.AddModuleServices(typeof(BillingModule).Assembly);
         // Until the Dossier module answers a quotient query, every family pays the maximum tariff.
-        services.AddScoped<IFamilyQuotientSource, NoQuotientYet>();
+        services.AddScoped<IFamilyQuotientSource, DossierQuotientSource>();
         // Card payments: Stripe Checkout when both Stripe keys are configured, else the built-in test gateway.
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
             .Validate(o => o.IsConsistent, "Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret go together.")

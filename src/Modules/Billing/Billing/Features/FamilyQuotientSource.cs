@@ -1,3 +1,6 @@
+using Mediator;
+using PortailFamille.Dossier.Contracts;
+
 namespace PortailFamille.Billing.Features;
 
 /// <summary>The quotient familial of a paying family on a day (an avis d'imposition counts 1 Jan–31 Dec); null when unknown.</summary>
@@ -6,11 +9,9 @@ internal interface IFamilyQuotientSource
     Task<decimal?> GetQuotientAsync(Guid familyAccountId, DateOnly day, CancellationToken ct);
 }
 
-/// <summary>
-/// No module knows quotients yet: every family pays the maximum tariff, as without an avis d'imposition.
-/// To be replaced by an adapter sending the Dossier module's quotient query once Dossier.Contracts has it.
-/// </summary>
-internal sealed class NoQuotientYet : IFamilyQuotientSource
+/// <summary>The Dossier module owns quotients: asked through its contract; none → maximum tariff.</summary>
+internal sealed class DossierQuotientSource(ISender sender) : IFamilyQuotientSource
 {
-    public Task<decimal?> GetQuotientAsync(Guid familyAccountId, DateOnly day, CancellationToken ct) => Task.FromResult<decimal?>(null);
+    public async Task<decimal?> GetQuotientAsync(Guid familyAccountId, DateOnly day, CancellationToken ct) =>
+        await sender.Send(new GetFamilyQuotient(familyAccountId, day), ct);
 }

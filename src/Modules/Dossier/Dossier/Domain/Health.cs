@@ -12,4 +12,12 @@ internal sealed class ChildHealth
 
     public static ChildHealth Record(Guid childId, bool hasPai, string? allergies, string? dietaryNeeds) =>
         new() { ChildId = childId, HasPai = hasPai, Allergies = allergies, DietaryNeeds = dietaryNeeds };
+
+    /// <summary>From a validated fiche Santé.</summary>
+    public void Update(bool hasPai, string? allergies, string? dietaryNeeds)
+    {
+        HasPai = hasPai;
+        Allergies = allergies;
+        DietaryNeeds = dietaryNeeds;
+    }
 }

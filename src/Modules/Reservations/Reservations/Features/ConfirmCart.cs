@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PortailFamille.Billing.Contracts;
+using PortailFamille.Dossier.Contracts;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.BuildingBlocks.Time;
 using PortailFamille.Reservations.Contracts;
@@ -31,6 +32,9 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         {
             var standing = await sender.Send(new GetAccountStanding(family), cancellationToken);
             if (standing.InDebit) return ReservationErrors.AccountInDebit(standing.DebitWallets);
+            // Dossier owns the fiches: booking waits until every one is validated for the campaign.
+            var dossier = await sender.Send(new GetBookingEligibility(family), cancellationToken);
+            if (!dossier.MayBook) return ReservationErrors.DossierNotValidated(dossier);
         }
 
         var children = (await data.ChildrenAsync(family, cancellationToken)).ToDictionary(c => c.Id);

@@ -18,6 +18,11 @@ internal static class ReservationErrors
     public static Error AccountInDebit(IEnumerable<string> wallets) => Error.Forbidden("reservations.account_in_debit",
         $"Votre compte famille est débiteur ({string.Join(", ", wallets)}) : créditez-le avant de réserver.");
 
+    public static Error DossierNotValidated(BookingEligibility eligibility) => Error.Forbidden("reservations.dossier_not_validated",
+        $"Votre Dossier Famille n'est pas validé : {eligibility.FormsNotValidated} fiche(s) restent à compléter, à transmettre ou à faire valider par le service Éducation"
+        + (eligibility.Deadline is { } d ? $" (date limite : {d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))})" : "")
+        + ". Vous pourrez réserver dès que toutes vos fiches seront validées (onglet « Dossier Famille »).");
+
     public static readonly Error ConcurrentChange = Error.Conflict("reservations.concurrent_change",
         "Une autre demande sur les mêmes jours vient d'être enregistrée. Votre panier est conservé : vérifiez-le et validez à nouveau.");
 }

@@ -1,0 +1,219 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PortailFamille.Accounts.Contracts;
+using PortailFamille.Billing.Contracts;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.Dossier.Contracts;
+using PortailFamille.Host.Exports;
+using PortailFamille.Reservations.Contracts;
+
+namespace PortailFamille.Host.Composition;
+
+/// <summary>
+/// Dossier Famille: the pages' uploads and downloads (antiforgery-checked form posts), the family's RGPD
+/// export, and the JSON API of families and staff. Every family route passes the signed-in family's id:
+/// the module answers "not found" for anything of another family.
+/// </summary>
+internal static class DossierEndpoints
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>2000 KB: the module refuses anything larger, so larger files are not even read.</summary>
+    private const long ReadLimit = 2000 * 1024;
+
+    public static WebApplication MapDossierEndpoints(this WebApplication app)
+    {
+        // Parents' pages.
+        var family = app.MapGroup("/dossier-famille").RequireAuthorization(Policies.Family);
+        family.MapPost("/fiches/{formId:guid}/pieces", (Guid formId, [FromForm] DocumentPiece piece, IFormFileCollection files, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            UploadAsync(sender, formId, FamilyId(user), piece, files, user, "/dossier-famille", ct));
+        family.MapGet("/pieces/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken ct) =>
+            Serve(http, await sender.Send(new GetDocumentContent(documentId, FamilyId(user)), ct)));
+        family.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new RemoveDocument(documentId, FamilyId(user), Actor(user)), ct);
+            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : Results.NotFound();
+        });
+        family.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new DeleteContact(FamilyId(user), contactId), ct);
+            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToProblem();
+        });
+        family.MapGet("/mes-donnees", async (ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
+            Results.File(await ExportZipAsync(sender, FamilyId(user), clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
+
+        // Staff filling the dossier of a family without internet, and reading the documents.
+        var staff = app.MapGroup("/gestion").RequireAuthorization(Policies.AccountManagers);
+        staff.MapPost("/familles/{familyAccountId:guid}/dossier/fiches/{formId:guid}/pieces",
+            (Guid familyAccountId, Guid formId, [FromForm] DocumentPiece piece, IFormFileCollection files, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                UploadAsync(sender, formId, familyAccountId, piece, files, user, $"/gestion/familles/{familyAccountId}/dossier", ct));
+        staff.MapPost("/familles/{familyAccountId:guid}/dossier/contacts/{contactId:guid}/suppression",
+            async (Guid familyAccountId, Guid contactId, [FromForm] string? returnTo, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new DeleteContact(familyAccountId, contactId), ct);
+                return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : result.Error!.ToProblem();
+            });
+        staff.MapGet("/pieces/{documentId:guid}", async (Guid documentId, HttpContext http, ISender sender, CancellationToken ct) =>
+            Serve(http, await sender.Send(new GetDocumentContent(documentId, null), ct)));
+        staff.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new RemoveDocument(documentId, null, Actor(user)), ct);
+            return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : Results.NotFound();
+        });
+        staff.MapGet("/pointage/sante/export", async (Guid activityId, DateOnly day, ISender sender, CancellationToken ct) =>
+        {
+            var list = await HealthListAsync(sender, activityId, day, ct);
+            return list is null ? Results.NotFound() : Results.File(CsvExport.Build(["Jour", "Activité", "Enfant", "PAI", "Allergies", "Régime alimentaire", "Pathologies", "Recommandations", "Médecin", "Téléphone du médecin"],
+                list.Lines.Select(l => (IReadOnlyList<object?>)[day, list.ActivityName, l.ChildName, l.Health.HasPai ? "PAI" : "", l.Health.Allergies, l.Health.DietaryNeeds, l.Health.Pathologies, l.Health.Recommendations, l.Health.DoctorName, l.Health.DoctorPhone])),
+                "text/csv; charset=utf-8", $"sante-{day:yyyy-MM-dd}.csv");
+        });
+
+        // JSON API.
+        var api = app.MapGroup("/api/v1/dossier").RequireAuthorization(Policies.Family);
+        api.MapGet("/", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new OpenDossier(FamilyId(user)), ct)));
+        api.MapGet("/forms/{formId:guid}", async (Guid formId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new GetForm(formId, FamilyId(user)), ct)).ToHttpResult());
+        api.MapPut("/forms/{formId:guid}", async (Guid formId, SaveFormRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new SaveForm(formId, FamilyId(user), body.Values ?? new Dictionary<string, string?>(), body.Mode, body.SwornStatement, body.SignerName, Actor(user)), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        api.MapGet("/documents/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken ct) =>
+            Serve(http, await sender.Send(new GetDocumentContent(documentId, FamilyId(user)), ct)));
+        api.MapGet("/campaign", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new GetBookingEligibility(FamilyId(user)), ct)));
+
+        var staffApi = app.MapGroup("/api/v1/staff/dossier").RequireAuthorization(Policies.AccountManagers);
+        staffApi.MapGet("/forms", async (FormStatus? status, Guid? familyAccountId, string? child, int? skip, int? take, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListFormsForReview(status, familyAccountId, child, skip ?? 0, take ?? 50), ct)));
+        staffApi.MapGet("/forms/{formId:guid}", async (Guid formId, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new GetForm(formId, null), ct)).ToHttpResult());
+        staffApi.MapPost("/forms/{formId:guid}/review", async (Guid formId, ReviewRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var result = await sender.Send(new ReviewForm(formId, body.Approve, body.Reason, Actor(user)), ct);
+            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+        });
+        staffApi.MapPost("/campaigns", async (CampaignRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new OpenCampaign(body.SchoolYear ?? "", body.Deadline, Actor(user)), ct)).ToHttpResult(n => Results.Ok(new { formsToUpdate = n })));
+        staffApi.MapPost("/quotients", async (QuotientRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new RecordFamilyQuotient(body.FamilyAccountId, body.Year, body.ReferenceIncome, body.Parts, Actor(user)), ct)).ToHttpResult());
+        staffApi.MapGet("/quotients/{familyAccountId:guid}", async (Guid familyAccountId, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new ListFamilyQuotients(familyAccountId), ct)));
+        staffApi.MapDelete("/families/{familyAccountId:guid}", async (Guid familyAccountId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new EraseFamilyDossier(familyAccountId, Actor(user)), ct)).ToHttpResult());
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(ISender sender, Guid formId, Guid familyAccountId, DocumentPiece piece, IFormFileCollection files, ClaimsPrincipal user, string basePath, CancellationToken ct)
+    {
+        var uploaded = new List<UploadedFile>();
+        foreach (var file in files.Take(10))
+        {
+            // Never read more than the limit and one byte: the size is refused before the content is held.
+            var length = file.Length;
+            var content = length > ReadLimit ? [] : await ReadAsync(file, ct);
+            uploaded.Add(new UploadedFile(file.FileName, length, content));
+        }
+
+        var staff = user.HasClaim(PortailClaims.Kind, "Staff");
+        var result = await sender.Send(new UploadDocuments(formId, staff ? null : familyAccountId, piece, uploaded, Actor(user)), ct);
+        if (result.IsFailure && result.Error!.Kind == ErrorKind.NotFound) return Results.NotFound();
+        var refusals = result.IsFailure
+            ? $"{result.Error!.Code.Replace("dossier.", "", StringComparison.Ordinal)}:"
+            : string.Join('|', result.Value.Refused.Select(r => $"{r.Code.Replace("dossier.", "", StringComparison.Ordinal)}:{r.FileName.Replace("|", "", StringComparison.Ordinal)}"));
+        var accepted = result.IsSuccess ? result.Value.Accepted.Count : 0;
+        return Results.LocalRedirect($"{basePath}/fiches/{formId}/modifier?depot={accepted}&refus={Uri.EscapeDataString(refusals)}");
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Inline, so images and PDFs preview in the browser; the type is the one sniffed at upload, never the browser's.</summary>
+    private static IResult Serve(HttpContext http, Result<DocumentContent> result)
+    {
+        if (result.IsFailure) return Results.NotFound();
+        var document = result.Value;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = document.FileName }.ToString();
+        return Results.Bytes(document.Content, document.ContentType);
+    }
+
+    /// <summary>RGPD: the family's data as JSON and its documents as files, in one zip.</summary>
+    private static async Task<byte[]> ExportZipAsync(ISender sender, Guid familyAccountId, TimeProvider clock, CancellationToken ct)
+    {
+        var dossier = await sender.Send(new ExportDossierData(familyAccountId), ct);
+        var data = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            account = await sender.Send(new GetFamilyAccount(familyAccountId), ct),
+            children = dossier.Children,
+            forms = dossier.Forms,
+            contacts = dossier.Contacts,
+            quotients = dossier.Quotients,
+            documents = dossier.Documents.Select(d => new { d.Id, d.FormId, d.Piece, d.FileName, d.ContentType, file = $"documents/{d.Id}-{d.FileName}" }),
+            wallets = await sender.Send(new GetWalletBalances(familyAccountId), ct),
+            bookings = await sender.Send(new ListBookings(familyAccountId), ct),
+        };
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var json = zip.CreateEntry("donnees.json").Open())
+                await JsonSerializer.SerializeAsync(json, data, ExportJson, ct);
+            foreach (var d in dossier.Documents)
+            {
+                await using var entry = zip.CreateEntry($"documents/{d.Id}-{d.FileName}").Open();
+                await entry.WriteAsync(d.Content, ct);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal sealed record HealthLine(string ChildName, HealthDetails Health);
+
+    internal sealed record HealthList(string ActivityName, IReadOnlyList<HealthLine> Lines);
+
+    /// <summary>The animators' list: children expected on the day with a PAI, allergies, a diet or a pathology.</summary>
+    internal static async Task<HealthList?> HealthListAsync(ISender sender, Guid activityId, DateOnly day, CancellationToken ct)
+    {
+        var sheet = await sender.Send(new GetDaySheet(activityId, day), ct);
+        if (sheet.IsFailure) return null;
+        var expected = sheet.Value.Expected;
+        var details = (await sender.Send(new GetHealthDetails(expected.Select(l => l.ChildId).ToList()), ct)).ToDictionary(h => h.ChildId);
+        var lines = expected
+            .Select(l => new HealthLine(l.ChildName, details.GetValueOrDefault(l.ChildId) ?? new HealthDetails(l.ChildId, l.HasPai, l.Allergies, l.DietaryNeeds, null, null, null, null)))
+            .Where(l => l.Health.HasPai || l.Health.Allergies is not null || l.Health.DietaryNeeds is not null || l.Health.Pathologies is not null)
+            .OrderBy(l => l.ChildName)
+            .ToList();
+        return new HealthList(sheet.Value.ActivityName, lines);
+    }
+
+    private static IResult Back(string? returnTo, string fallback) =>
+        Results.LocalRedirect(returnTo is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.Contains('\\') ? r : fallback);
+
+    private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
+
+    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "";
+}
+
+internal sealed record SaveFormRequest(IReadOnlyDictionary<string, string?>? Values, SaveMode Mode, bool SwornStatement, string? SignerName);
+
+internal sealed record ReviewRequest(bool Approve, string? Reason);
+
+internal sealed record CampaignRequest(string? SchoolYear, DateOnly Deadline);
+
+internal sealed record QuotientRequest(Guid FamilyAccountId, int Year, decimal ReferenceIncome, decimal Parts);

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.Dossier.Contracts;
+
+namespace PortailFamille.Dossier.Domain;
+
+/// <summary>
+/// A fiche of the Dossier Famille and its life: the family saves drafts and transmits it (read-only
+/// then), staff validate or reject it, a new campaign asks for an update of what was validated.
+/// </summary>
+internal sealed class Form
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private Form() { }
+
+    public Guid Id { get; private set; }
+    public Guid FamilyAccountId { get; private set; }
+    public Guid? ChildId { get; private set; }
+    /// <summary>The child for child fiches, else the account: one fiche of each kind per subject.</summary>
+    public Guid SubjectId { get; private set; }
+    public FormKind Kind { get; private set; }
+    public FormStatus Status { get; private set; }
+    public string ValuesJson { get; private set; } = "{}";
+    public string? SignerName { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Concurrency token: two staff reviews or a review and a save cannot both win.</summary>
+    public Guid Stamp { get; private set; }
+
+    public static readonly FormKind[] AccountKinds = [FormKind.AccountHolder, FormKind.OtherGuardian];
+    public static readonly FormKind[] ChildKinds = [FormKind.Insurance, FormKind.ParentalConsents, FormKind.Contacts, FormKind.Health, FormKind.InternalRules];
+
+    public static Form Create(Guid familyAccountId, Guid? childId, FormKind kind, DateTimeOffset now, IReadOnlyDictionary<string, string?>? values = null) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        FamilyAccountId = familyAccountId,
+        ChildId = childId,
+        SubjectId = childId ?? familyAccountId,
+        Kind = kind,
+        Status = FormStatus.ToFill,
+        ValuesJson = JsonSerializer.Serialize(values ?? FormDefinitions.Defaults(kind), Json),
+        UpdatedAt = now,
+        Stamp = Guid.NewGuid(),
+    };
+
+    public IReadOnlyDictionary<string, string?> Values =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(ValuesJson, Json) ?? [];
+
+    public bool IsEditable => Status != FormStatus.Submitted;
+
+    /// <summary>« Enregistrer en brouillon »: any state but transmitted.</summary>
+    public Result SaveDraft(IReadOnlyDictionary<string, string?> values, DateTimeOffset now)
+    {
+        if (!IsEditable) return DossierErrors.FormLocked;
+        var errors = FormDefinitions.Validate(Kind, values, requireAll: false);
+        if (errors.Count > 0) return DossierErrors.Invalid(errors);
+        Store(values);
+        Move(FormStatus.Draft, now);
+        RejectionReason = null;
+        return Result.Success();
+    }
+
+    /// <summary>« Valider et transmettre la fiche »: required fields, sworn statement and name; read-only afterwards.</summary>
+    public Result Submit(IReadOnlyDictionary<string, string?> values, bool swornStatement, string? signerName, string actor, DateTimeOffset now)
+    {
+        if (!IsEditable) return DossierErrors.FormLocked;
+        var errors = new Dictionary<string, string[]>(FormDefinitions.Validate(Kind, values, requireAll: true));
+        if (!swornStatement) errors["sworn"] = ["Cochez la case « Je certifie sur l'honneur que les informations ci-dessus sont exactes et vérifiées »."];
+        if (string.IsNullOrWhiteSpace(signerName)) errors["signer"] = ["Indiquez vos nom et prénom pour signer la fiche."];
+        else if (signerName.Trim().Length > 200) errors["signer"] = ["Le nom ne doit pas dépasser 200 caractères."];
+        if (errors.Count > 0) return DossierErrors.Invalid(errors);
+        Store(values);
+        Move(FormStatus.Submitted, now);
+        SignerName = signerName!.Trim();
+        SubmittedAt = now;
+        SubmittedBy = actor;
+        RejectionReason = null;
+        return Result.Success();
+    }
+
+    public Result Validate(string staffName, DateTimeOffset now)
+    {
+        if (Status != FormStatus.Submitted) return DossierErrors.NotSubmitted(Status);
+        Move(FormStatus.Validated, now);
+        ReviewedBy = staffName;
+        ReviewedAt = now;
+        return Result.Success();
+    }
+
+    public Result Reject(string? reason, string staffName, DateTimeOffset now)
+    {
+        if (Status != FormStatus.Submitted) return DossierErrors.NotSubmitted(Status);
+        if (string.IsNullOrWhiteSpace(reason))
+            return DossierErrors.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Indiquez le motif du rejet : la famille le recevra par courriel."] });
+        Move(FormStatus.Rejected, now);
+        RejectionReason = reason.Trim();
+        ReviewedBy = staffName;
+        ReviewedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>A new school year: what was validated must be checked again by the family.</summary>
+    public Result MarkToUpdate(DateTimeOffset now)
+    {
+        if (Status != FormStatus.Validated) return DossierErrors.NotValidated(Status);
+        Move(FormStatus.ToUpdate, now);
+        return Result.Success();
+    }
+
+    /// <summary>Any change of the family's documents goes with a draft state unless transmitted (then locked).</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Stamp = Guid.NewGuid();
+    }
+
+    private void Store(IReadOnlyDictionary<string, string?> values)
+    {
+        var kept = FormDefinitions.Fields(Kind).ToDictionary(f => f.Key, f => Normalise(values.GetValueOrDefault(f.Key)));
+        ValuesJson = JsonSerializer.Serialize(kept, Json);
+    }
+
+    private static string? Normalise(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private void Move(FormStatus to, DateTimeOffset now)
+    {
+        Status = to;
+        Touch(now);
+    }
+}
+
+internal static class DossierErrors
+{
+    public static readonly Error FormNotFound = Error.NotFound("dossier.form_not_found", "Cette fiche n'existe pas ou ne fait pas partie de votre dossier famille.");
+
+    public static readonly Error DocumentNotFound = Error.NotFound("dossier.document_not_found", "Ce document n'existe pas ou ne fait pas partie de votre dossier famille.");
+
+    public static readonly Error FormLocked = Error.Conflict("dossier.form_submitted",
+        "Cette fiche a été transmise au service Éducation : elle n'est plus modifiable tant qu'elle n'a pas été validée ou rejetée.");
+
+    public static readonly Error ConcurrentChange = Error.Conflict("dossier.concurrent_change",
+        "La fiche vient d'être modifiée par ailleurs. Rechargez la page et recommencez.");
+
+    public static Error NotSubmitted(FormStatus status) => Error.Conflict("dossier.form_not_submitted",
+        $"Seule une fiche transmise peut être validée ou rejetée (état actuel : {Label(status)}).");
+
+    public static Error NotValidated(FormStatus status) => Error.Conflict("dossier.form_not_validated",
+        $"Seule une fiche validée passe « à mettre à jour » (état actuel : {Label(status)}).");
+
+    public static Error Invalid(IReadOnlyDictionary<string, string[]> fields) =>
+        Error.Validation("validation.failed", "La fiche est incomplète ou contient des erreurs.") with { Fields = fields };
+
+    public static string Label(FormStatus status) => status switch
+    {
+        FormStatus.ToFill => "à saisir",
+        FormStatus.Draft => "en cours de saisie",
+        FormStatus.Submitted => "transmise",
+        FormStatus.Rejected => "rejetée/incomplète",
+        FormStatus.Validated => "validée",
+        FormStatus.ToUpdate => "à mettre à jour",
+        _ => status.ToString(),
+    };
+}
