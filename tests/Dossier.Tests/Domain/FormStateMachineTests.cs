@@ -23,6 +23,18 @@ public sealed class FormStateMachineTests
     }
 
     [Fact]
+    public void Changing_the_documents_of_a_validated_fiche_asks_for_a_new_transmission_and_a_transmitted_one_is_locked()
+    {
+        var form = Submitted();
+        Assert.False(form.ChangeDocuments(Now).IsSuccess);
+        Assert.Equal(FormStatus.Submitted, form.Status);
+
+        form.Validate("Claire MARTIN", Now).ThrowIfFailure();
+        Assert.True(form.ChangeDocuments(Now).IsSuccess);
+        Assert.Equal(FormStatus.Draft, form.Status);
+    }
+
+    [Fact]
     public void A_new_form_is_to_fill_and_a_draft_needs_no_required_field()
     {
         var form = NewInsurance();

@@ -112,7 +112,17 @@ internal sealed class Form
         return Result.Success();
     }
 
-    /// <summary>Any change of the family's documents goes with a draft state unless transmitted (then locked).</summary>
+    /// <summary>
+    /// A pièce justificative added or removed: the fiche is being filled again (« en cours de saisie »), so a
+    /// validated fiche must be transmitted and validated anew before it counts; a transmitted one is locked.
+    /// </summary>
+    public Result ChangeDocuments(DateTimeOffset now)
+    {
+        if (!IsEditable) return DossierErrors.FormLocked;
+        Move(FormStatus.Draft, now);
+        return Result.Success();
+    }
+
     public void Touch(DateTimeOffset now)
     {
         UpdatedAt = now;

@@ -54,7 +54,7 @@ internal sealed class UploadDocumentsHandler(DossierDbContext db, IDocumentStore
                 db.FormAudit.Add(FormAuditEntry.Record(form, FormAuditAction.DocumentAdded, command.Actor, now, $"{document.Piece} : {document.FileName}"));
             }
 
-            form.Touch(now);
+            form.ChangeDocuments(now).ThrowIfFailure(); // editable: checked above
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -79,7 +79,7 @@ internal sealed class RemoveDocumentHandler(DossierDbContext db, IDocumentStore 
         var now = clock.GetUtcNow();
         db.Documents.Remove(document);
         db.FormAudit.Add(FormAuditEntry.Record(form, FormAuditAction.DocumentRemoved, command.Actor, now, $"{document.Piece} : {document.FileName}"));
-        form.Touch(now);
+        form.ChangeDocuments(now).ThrowIfFailure(); // editable: checked above
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(document.StorageKey, cancellationToken); // after the commit: at worst an orphan file, never a row without its file
         return Result.Success();
