@@ -41,7 +41,8 @@ internal sealed class ExportDossierDataHandler(DossierDbContext db, IDocumentSto
 /// RGPD erasure once the retention period has passed since the family's last change: its fiches, documents
 /// (rows and files), contacts, quotients, and the children no other account holds. One commit, files after it.
 /// </summary>
-internal sealed class EraseFamilyDossierHandler(DossierDbContext db, IDocumentStore store, RetentionOptions retention, TimeProvider clock)
+internal sealed class EraseFamilyDossierHandler(DossierDbContext db, IDocumentStore store, RetentionOptions retention, TimeProvider clock,
+    Microsoft.Extensions.Logging.ILogger<EraseFamilyDossierHandler> logger)
     : ICommandHandler<EraseFamilyDossier, Result<ErasureReport>>
 {
     public async ValueTask<Result<ErasureReport>> Handle(EraseFamilyDossier command, CancellationToken cancellationToken)
@@ -75,7 +76,10 @@ internal sealed class EraseFamilyDossierHandler(DossierDbContext db, IDocumentSt
         db.Children.RemoveRange(await db.Children.Where(c => ownChildren.Contains(c.Id)).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var document in documents) await store.DeleteAsync(document.StorageKey, cancellationToken);
+        foreach (var document in documents) await store.DeleteAsync(document.StorageKey, CancellationToken.None);
+        // The erased data is gone; who erased what, and when, stays in the log.
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Dossier of family {FamilyAccountId} erased by {StaffName}: {Forms} fiches, {Documents} documents, {Children} children",
+            family, command.StaffName, forms.Count, documents.Count, ownChildren.Count);
         return new ErasureReport(forms.Count, documents.Count, ownChildren.Count);
     }
 }
