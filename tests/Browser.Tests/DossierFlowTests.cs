@@ -15,7 +15,11 @@ public sealed class DossierFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await parent.GotoAsync("/dossier-famille");
         await parent.GetByRole(AriaRole.Link, new() { Name = "Règlement intérieur", Exact = true }).First.ClickAsync();
         var modify = parent.GetByRole(AriaRole.Link, new() { Name = "MODIFIER" });
-        await parent.GotoAsync((await modify.GetAttributeAsync("href"))!);
+        await parent.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "dossier-fiche-telephone.png"), FullPage = true });
+        // Nothing wider than the phone: a wide page let the left column cover the button.
+        Assert.True(await parent.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the fiche page scrolls sideways on a phone");
+        await modify.ClickAsync();
+        await parent.WaitForURLAsync("**/modifier");
 
         await fixture.StepAsync(parent, "dossier-transmission", async () =>
         {
@@ -31,6 +35,7 @@ public sealed class DossierFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("Submitted", await parent.Locator(".pf-form-state").GetAttributeAsync("data-state"));
         Assert.Equal(0, await parent.GetByRole(AriaRole.Link, new() { Name = "MODIFIER" }).CountAsync()); // read-only once transmitted
         await parent.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "dossier-transmise-telephone.png"), FullPage = true });
+        Assert.True(await parent.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the transmitted fiche scrolls sideways on a phone");
 
         var agent = await fixture.NewPageAsync(phone: false);
         await SignInAsync(agent, "agent.education", "Gestion2024");
