@@ -182,6 +182,38 @@ public abstract partial class DossierScenarios<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(2 + 5 * family.Children.Count, json.RootElement.GetProperty("forms").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_animators_list_of_the_day_gives_the_booked_children_with_a_pai_an_allergy_or_a_diet()
+    {
+        // The demo's first child has a PAI (peanuts); pick a booked child without any health note as well.
+        var all = DemoCatalog.Families.SelectMany(f => f.Children.Select(c => (Family: f, Child: c))).ToList();
+        var (withPai, without) = (all[0], all.Skip(16).First(x => x.Family.Number is > 14 and < 25));
+        var canteen = (await app.SendAsync(new ListActivities(DemoCatalog.Education.Id))).Single(a => a.Code == "RESTAURATION");
+        var day = (await app.OpenCanteenDaysAsync())[5];
+        foreach (var (family, child) in new[] { withPai, without })
+        {
+            (await app.SendAsync(new ToggleCartDays(family.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay))).ValueOrThrow();
+            (await app.SendAsync(new ConfirmCart(family.Id))).ValueOrThrow();
+        }
+
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var csv = await staff.GetStringAsync($"/gestion/pointage/sante/export?activityId={canteen.Id}&day={day:yyyy-MM-dd}");
+        var line = Assert.Single(csv.Split('\n'), l => l.Contains(withPai.Child.FirstName, StringComparison.Ordinal));
+        Assert.Contains("PAI", line);
+        Assert.Contains("Arachide", line);
+        Assert.DoesNotContain(without.Child.FirstName, csv);
+
+        var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/gestion/pointage/sante?activite={canteen.Id}&jour={day:yyyy-MM-dd}"));
+        Assert.Contains("Arachide (PAI, trousse d'urgence dans le sac)", page);
+        Assert.Contains(withPai.Child.FirstName, page);
+        Assert.DoesNotContain(without.Child.FirstName, page);
+
+        // Health data is for the staff only.
+        var parent = await app.SignedInClientAsync(withPai.Family.Identifier, DemoCatalog.FamilyPassword);
+        var refused = await parent.GetAsync($"/gestion/pointage/sante/export?activityId={canteen.Id}&day={day:yyyy-MM-dd}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     private static byte[] Pdf(int size)
     {
         var bytes = new byte[size];
