@@ -214,6 +214,38 @@ public abstract partial class DossierScenarios<TApp>(TApp app) : IClassFixture<T
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Staff_fill_and_transmit_a_fiche_for_a_family_without_internet_through_the_page()
+    {
+        var family = Family(15);
+        var form = (await app.SendAsync(new OpenDossier(family.Id))).Forms.First(f => f.Kind == FormKind.Insurance && f.ChildId == family.Children[0].Id);
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var path = $"/gestion/familles/{family.Id}/dossier/fiches/{form.Id}/modifier";
+        var page = await staff.GetStringAsync(path);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "fiche",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value),
+            ["action"] = "submit",
+            ["sworn"] = "oui",
+            ["signer"] = $"{family.HolderFirstName} {family.LastName} (par téléphone)",
+        };
+        foreach (var (key, value) in Insurance) fields["v." + key] = value!;
+        var posted = await staff.PostAsync(path, new FormUrlEncodedContent(fields));
+        Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"answered {(int)posted.StatusCode}");
+
+        var view = (await app.SendAsync(new GetForm(form.Id, family.Id))).Value;
+        Assert.Equal(FormStatus.Submitted, view.Status);
+        Assert.Equal("AB-2025-17", view.Values["contractNumber"]);
+        var submitted = view.Audit.Last(a => a.Action == FormAuditAction.Submitted);
+        Assert.Equal("Claire MARTIN", submitted.Actor); // audited as the agent who filled it
+
+        // The same page refuses a family's session.
+        var parent = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+        Assert.NotEqual(HttpStatusCode.OK, (await parent.GetAsync(path)).StatusCode);
+    }
+
     private static byte[] Pdf(int size)
     {
         var bytes = new byte[size];
