@@ -32,12 +32,31 @@ internal sealed class ParentJourney(Uri baseAddress, CityPlan plan, StepRecorder
 
     public async Task RunAsync(BenchFamily family, CancellationToken ct)
     {
-        using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
+        using var session = await SignInAsync(family, ct);
+        await BookAsync(session, family, ct);
+    }
 
-        await StepAsync(SignIn, () => client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = CityPlan.Password }, ct),
-            body => body.GetProperty("gate").GetString() == "None" ? null : $"gate {body.GetProperty("gate").GetString()}");
+    /// <summary>A new browser session (own cookie container) signed in as the family.</summary>
+    public async Task<HttpClient> SignInAsync(BenchFamily family, CancellationToken ct)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = timeout };
+        try
+        {
+            await StepAsync(SignIn, () => client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = CityPlan.Password }, ct),
+                body => body.GetProperty("gate").GetString() == "None" ? null : $"gate {body.GetProperty("gate").GetString()}");
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 
+    /// <summary>The booking part, signed in: children, calendar, month toggle per child, summary, confirm.</summary>
+    public async Task BookAsync(HttpClient client, BenchFamily family, CancellationToken ct)
+    {
         var children = new List<Guid>();
         await StepAsync(Children, () => client.GetAsync("/api/v1/children", ct), body =>
         {

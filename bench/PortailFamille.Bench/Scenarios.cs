@@ -291,3 +291,62 @@ internal static class Nightly
         return new NightlyRun(pending, run.Families, run.Lines, elapsed, peak, before, peakHeap, left, transmitted);
     }
 }
+
+internal static class SignedInRush
+{
+    /// <summary>
+    /// The booking part alone: <c>Parents × 4</c> families sign in first (not timed), then the same
+    /// number of concurrent parents run calendar → cart → summary → confirm for all of them. Compared
+    /// with the raw baseline, this is the portal's overhead on the booking itself, without the password hash.
+    /// </summary>
+    public static async Task<JourneyRun> RunAsync(PortalServer server, CityPlan plan, FamilyPool pool, BenchOptions options, CancellationToken ct)
+    {
+        var steps = new StepRecorder();
+        var journey = new ParentJourney(server.BaseAddress, plan, steps, options.RequestTimeout);
+        var signIn = new ParentJourney(server.BaseAddress, plan, new StepRecorder(), options.RequestTimeout);
+        var families = Enumerable.Range(0, options.Parents * 4).Select(_ => pool.Take()).OfType<BenchFamily>().ToList();
+        var sessions = new (BenchFamily Family, HttpClient Client)?[families.Count];
+        using (var gate = new SemaphoreSlim(options.Parents))
+        {
+            await Task.WhenAll(families.Select(async (family, i) =>
+            {
+                await gate.WaitAsync(ct);
+                try { sessions[i] = (family, await signIn.SignInAsync(family, ct)); }
+                catch (JourneyFailed) { }
+                finally { gate.Release(); }
+            }));
+        }
+
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<(BenchFamily Family, HttpClient Client)>(sessions.OfType<(BenchFamily, HttpClient)>());
+        var journeys = new List<double>();
+        var (finished, failed) = (0, 0);
+        var started = queue.Count;
+        var watch = Stopwatch.StartNew();
+
+        async Task Parent()
+        {
+            while (queue.TryDequeue(out var session))
+            {
+                var begun = Stopwatch.GetTimestamp();
+                try
+                {
+                    await journey.BookAsync(session.Client, session.Family, ct);
+                    Interlocked.Increment(ref finished);
+                    lock (journeys) journeys.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+                }
+                catch (JourneyFailed)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                finally
+                {
+                    session.Client.Dispose();
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, options.Parents).Select(_ => Task.Run(Parent, ct)));
+        var elapsed = watch.Elapsed;
+        return new JourneyRun(steps, started, finished, failed, elapsed, Percentiles.From([.. journeys]), elapsed);
+    }
+}
