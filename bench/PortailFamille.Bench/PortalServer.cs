@@ -42,15 +42,19 @@ internal sealed class PortalServer : IAsyncDisposable
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
         };
+        var port = FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            // WebApplicationFactory.UseKestrel(port) alone still bound the default http://127.0.0.1:5000
+            // (two runs at once collided): the address is given as the Host's own setting.
+            web.UseSetting("urls", $"http://127.0.0.1:{port}");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.UseEnvironment("Production");
             web.UseContentRoot(HostContentRoot());
         });
-        factory.UseKestrel(FreePort()); // UseKestrel(0) falls back to the default port 5000
+        factory.UseKestrel();
         factory.StartServer(); // applies every module's migrations
-        return new PortalServer(factory, factory.ClientOptions.BaseAddress);
+        return new PortalServer(factory, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>src/Host of the repository the bench was built from (its appsettings.json), else the bench's own folder.</summary>
