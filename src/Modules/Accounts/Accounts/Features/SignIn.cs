@@ -27,7 +27,7 @@ internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashin
         var throttle = await db.SignInThrottles.SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken);
         if (throttle is not null && throttle.IsLocked(now))
         {
-            hashing.VerifyAgainstDummy(command.Password); // a locked identifier costs the same as any other
+            await hashing.VerifyAgainstDummyAsync(command.Password, cancellationToken); // a locked identifier costs the same as any other
             return AccountErrors.LockedOut;
         }
 
@@ -59,7 +59,7 @@ internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashin
         var family = await db.FamilyAccounts.AsNoTracking().SingleOrDefaultAsync(f => f.Identifier == identifier, ct);
         if (family is not null)
         {
-            if (!hashing.Verify(family.PasswordHash, password)) return null;
+            if (!await hashing.VerifyAsync(family.PasswordHash, password, ct)) return null;
             var gate = await SignInGates.ForAsync(db, family, ct);
             return new SignedInUser(family.Id, UserKind.Family, $"{family.HolderFirstName} {family.HolderLastName}", family.Id, family.StructureId, null, gate);
         }
@@ -67,12 +67,12 @@ internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashin
         var staff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Identifier == identifier, ct);
         if (staff is not null)
         {
-            return hashing.Verify(staff.PasswordHash, password)
+            return await hashing.VerifyAsync(staff.PasswordHash, password, ct)
                 ? new SignedInUser(staff.Id, UserKind.Staff, staff.FullName, null, null, staff.Role, SignInGate.None)
                 : null;
         }
 
-        hashing.VerifyAgainstDummy(password); // same cost as a real check: timing tells nothing
+        await hashing.VerifyAgainstDummyAsync(password, ct); // same cost as a real check: timing tells nothing
         return null;
     }
 }
@@ -97,11 +97,43 @@ internal sealed class GetSignInGateHandler(AccountsDbContext db) : IQueryHandler
     }
 }
 
-/// <summary>ASP.NET Core Identity's PBKDF2 hasher (salted, slow); shared by sign-in and seeding.</summary>
+/// <summary>
+/// ASP.NET Core Identity's PBKDF2 hasher (salted, slow); shared by sign-in and seeding. A check costs tens
+/// of milliseconds of CPU: sign-ins run at most one per core at a time and the others wait their turn
+/// without holding a thread (the bench showed a rush of sign-ins starving the thread pool, so every other
+/// request waited too). The wait is the same whatever the account: timing still tells nothing.
+/// </summary>
 internal sealed class PasswordHashing
 {
     private static readonly PasswordHasher<object> Hasher = new();
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new object(), "Dummy-Password-1"));
+    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    public async Task<bool> VerifyAsync(string hash, string password, CancellationToken ct)
+    {
+        await _cores.WaitAsync(ct);
+        try
+        {
+            return Verify(hash, password);
+        }
+        finally
+        {
+            _cores.Release();
+        }
+    }
+
+    public async Task VerifyAgainstDummyAsync(string password, CancellationToken ct)
+    {
+        await _cores.WaitAsync(ct);
+        try
+        {
+            VerifyAgainstDummy(password);
+        }
+        finally
+        {
+            _cores.Release();
+        }
+    }
 
     public string Hash(string password) => Hasher.HashPassword(new object(), password);
 

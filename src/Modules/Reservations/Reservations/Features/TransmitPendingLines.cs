@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Dossier.Contracts;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
 using Wolverine.EntityFrameworkCore;
@@ -9,6 +10,9 @@ namespace PortailFamille.Reservations.Features;
 
 internal sealed class TransmitPendingLinesHandler(IServiceScopeFactory services, TimeProvider clock) : ICommandHandler<TransmitPendingLines, TransmissionRun>
 {
+    /// <summary>Families claimed per transaction: a few hundred keeps each commit short and the round trips few.</summary>
+    internal const int FamiliesPerTransaction = 200;
+
     public async ValueTask<TransmissionRun> Handle(TransmitPendingLines command, CancellationToken cancellationToken)
     {
         // Postgres keeps microseconds: the run's mark is rounded so the claimed lines can be read back by it.
@@ -21,36 +25,48 @@ internal sealed class TransmitPendingLinesHandler(IServiceScopeFactory services,
             families = await db.Bookings.Where(b => b.TransmittedAt == null && b.RequestedAt <= now).Select(b => b.FamilyAccountId).Distinct().ToListAsync(cancellationToken);
         }
 
+        // Same order in every run, so concurrent runs (several workers, a staff run) meet the same batches.
+        families.Sort();
         var (familyCount, lineCount) = (0, 0);
-        foreach (var family in families)
+        foreach (var batch in families.Chunk(FamiliesPerTransaction))
         {
-            // One scope and one transaction per family: a crash leaves every family either done or untouched.
+            // One scope and one transaction per batch of whole families: a crash leaves every family either
+            // done (lines marked and their events in the outbox) or untouched.
             await using var scope = services.CreateAsyncScope();
             var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<ReservationsDbContext>>();
-            var data = scope.ServiceProvider.GetRequiredService<ReservationData>();
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             var db = outbox.DbContext;
-            var children = (await data.ChildrenAsync(family, cancellationToken)).ToDictionary(c => c.Id, c => $"{c.LastName} {c.FirstName}");
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.Bookings
-                .Where(b => b.FamilyAccountId == family && b.TransmittedAt == null && b.RequestedAt <= now)
+                .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == null && b.RequestedAt <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.TransmittedAt, now), cancellationToken);
             if (claimed == 0) continue; // another run took them
 
             var lines = await db.Bookings.AsNoTracking()
-                .Where(b => b.FamilyAccountId == family && b.TransmittedAt == now)
-                .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new { b.Id, b.ChildId, b.Day, b.Outcome, a.Name, a.StructureId })
+                .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == now)
+                .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new { b.Id, b.FamilyAccountId, b.ChildId, b.Day, b.Outcome, a.Name, a.StructureId })
                 .ToListAsync(cancellationToken);
-            foreach (var structure in lines.GroupBy(l => l.StructureId))
+            var claimedFamilies = lines.Select(l => l.FamilyAccountId).Distinct().ToList();
+            // The children each family may see (as ListChildren answers for one family), for every family at once.
+            var children = (await sender.Send(new ListChildrenOfFamilies(claimedFamilies), cancellationToken))
+                .ToLookup(c => c.FamilyAccountId)
+                .ToDictionary(g => g.Key, g => g.DistinctBy(c => c.Child.Id).ToDictionary(c => c.Child.Id, c => $"{c.Child.LastName} {c.Child.FirstName}"));
+
+            foreach (var family in lines.GroupBy(l => l.FamilyAccountId))
             {
-                await outbox.PublishAsync(new LinesTransmitted(family, structure.Key, now, structure
-                    .Select(l => new TransmittedLine(l.Id, children.GetValueOrDefault(l.ChildId, "Enfant"), l.Name, l.Day,
-                        l.Outcome == LineOutcome.Cancelled ? BookingAction.Cancel : BookingAction.Book, l.Outcome))
-                    .ToList()));
+                var names = children.GetValueOrDefault(family.Key);
+                foreach (var structure in family.GroupBy(l => l.StructureId))
+                {
+                    await outbox.PublishAsync(new LinesTransmitted(family.Key, structure.Key, now, structure
+                        .Select(l => new TransmittedLine(l.Id, names?.GetValueOrDefault(l.ChildId) ?? "Enfant", l.Name, l.Day,
+                            l.Outcome == LineOutcome.Cancelled ? BookingAction.Cancel : BookingAction.Book, l.Outcome))
+                        .ToList()));
+                }
             }
 
             await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
-            familyCount++;
+            familyCount += claimedFamilies.Count;
             lineCount += lines.Count;
         }
 
