@@ -50,6 +50,9 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         var events = new List<ConfirmedBooking>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The children's active lines on the cart's days, in one query rather than one per line (the unique
+        // index on active lines still refuses, at commit, a line booked meanwhile by another request).
+        var alreadyBooked = await ActiveLinesAsync(db, items, cancellationToken);
         foreach (var item in items)
         {
             var activity = activities[item.ActivityId];
@@ -63,7 +66,7 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
             }
             else
             {
-                line = await BookAsync(db, item, family, activity, children.GetValueOrDefault(item.ChildId), verdict, confirmationId, now, cancellationToken);
+                line = await BookAsync(db, item, family, activity, children.GetValueOrDefault(item.ChildId), verdict, alreadyBooked, confirmationId, now, cancellationToken);
             }
 
             results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Reason));
@@ -93,6 +96,21 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         return new CartConfirmation(confirmationId, results);
     }
 
+    private static async Task<HashSet<(Guid Child, Guid Activity, DateOnly Day)>> ActiveLinesAsync(ReservationsDbContext db, List<CartItem> items, CancellationToken ct)
+    {
+        var booking = items.Where(i => i.Action == BookingAction.Book).ToList();
+        if (booking.Count == 0) return [];
+        var children = booking.Select(i => i.ChildId).Distinct().ToList();
+        var activities = booking.Select(i => i.ActivityId).Distinct().ToList();
+        var (first, last) = (booking.Min(i => i.Day), booking.Max(i => i.Day));
+        var active = await db.Bookings.AsNoTracking()
+            .Where(b => children.Contains(b.ChildId) && activities.Contains(b.ActivityId) && b.Day >= first && b.Day <= last
+                && (b.Outcome == LineOutcome.Accepted || b.Outcome == LineOutcome.Waitlisted))
+            .Select(b => new { b.ChildId, b.ActivityId, b.Day })
+            .ToListAsync(ct);
+        return active.Select(b => (b.ChildId, b.ActivityId, b.Day)).ToHashSet();
+    }
+
     private sealed record LineResult(LineOutcome Outcome, string? Reason, Guid BookingId, bool FreedPlace = false);
 
     private static async Task<LineResult> CancelAsync(ReservationsDbContext db, CartItem item, Guid family, BookingRules.Verdict verdict,
@@ -117,13 +135,13 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
     }
 
     private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, Activity activity,
-        Dossier.Contracts.ChildView? child, BookingRules.Verdict verdict, Guid confirmationId, DateTimeOffset now, CancellationToken ct)
+        Dossier.Contracts.ChildView? child, BookingRules.Verdict verdict, HashSet<(Guid Child, Guid Activity, DateOnly Day)> alreadyBooked,
+        Guid confirmationId, DateTimeOffset now, CancellationToken ct)
     {
         string? refusal = child is null ? "Cet enfant n'est plus rattaché à votre compte."
             : !verdict.Open ? verdict.Reason
             : ReservationData.Ineligibility(activity, child, item.Day);
-        if (refusal is null && await db.Bookings.AnyAsync(b => b.ChildId == item.ChildId && b.ActivityId == item.ActivityId && b.Day == item.Day
-                && (b.Outcome == LineOutcome.Accepted || b.Outcome == LineOutcome.Waitlisted), ct))
+        if (refusal is null && alreadyBooked.Contains((item.ChildId, item.ActivityId, item.Day)))
             refusal = "Ce jour est déjà réservé pour cet enfant.";
 
         var outcome = LineOutcome.Refused;
