@@ -173,6 +173,27 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task When_both_parents_have_the_same_day_in_their_carts_the_second_confirmation_refuses_it()
+    {
+        var father = Family(1);
+        var mother = DemoCatalog.OtherParent;
+        var child = father.Children[0];
+        var canteen = await ActivityAsync("RESTAURATION");
+        var days = (await app.OpenCanteenDaysAsync()).Skip(7).Take(2).ToList();
+
+        (await app.SendAsync(new ToggleCartDays(father.Id, child.Id, canteen.Id, [days[0]], ToggleScope.EachDay))).ValueOrThrow();
+        Assert.Equal(2, (await app.SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, days, ToggleScope.EachDay))).Value.Added);
+        Assert.Equal(LineOutcome.Accepted, (await app.SendAsync(new ConfirmCart(father.Id))).Value.Lines.Single().Outcome);
+
+        var lines = (await app.SendAsync(new ConfirmCart(mother.Id))).Value.Lines;
+        var refused = lines.Single(l => l.Day == days[0]);
+        Assert.Equal((LineOutcome.Refused, "Ce jour est déjà réservé pour cet enfant."), (refused.Outcome, refused.Reason));
+        Assert.Equal(LineOutcome.Accepted, lines.Single(l => l.Day == days[1]).Outcome);
+        var sheet = (await app.SendAsync(new GetDaySheet(canteen.Id, days[0]))).Value;
+        Assert.Single(sheet.Expected, l => l.ChildId == child.Id);
+    }
+
+    [Fact]
     public async Task Copy_lists_the_days_not_copied_and_why()
     {
         var family = Family(6);
