@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Accounts.Contracts;
 using PortailFamille.BuildingBlocks.Demo;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Dossier.Persistence;
@@ -81,5 +82,15 @@ public sealed class CampaignScenarios(SqlitePortalApp app) : IClassFixture<Sqlit
         Assert.Empty(left.Documents);
         Assert.Empty(left.Contacts);
         Assert.Empty(left.Quotients);
+
+        // The Worker then anonymises the account: no name, no address, no way in; the audit says who erased it.
+        await Eventually.WaitForAsync(async () => (await app.SendAsync(new GetFamilyAccount(family.Id)))?.HolderLastName == "Famille effacée");
+        var account = (await app.SendAsync(new GetFamilyAccount(family.Id)))!;
+        Assert.Equal(("", 0), (account.HolderFirstName, account.Emails.Count));
+        Assert.DoesNotContain(family.Identifier, account.Identifier);
+        var signIn = await app.NewClient().PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = DemoCatalog.FamilyPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        var audit = await app.SendAsync(new ListAuditEntries());
+        Assert.Contains(audit, a => a.Action == AuditAction.FamilyAccountErased && a.SubjectAccountId == family.Id && a.ActorName == "Sophie BERNARD");
     }
 }

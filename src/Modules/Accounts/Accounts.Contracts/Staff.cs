@@ -34,6 +34,7 @@ public enum AuditAction
 {
     FamilyAccountCreated,
     AccountUnlocked,
+    FamilyAccountErased,
 }
 
 public sealed record ListAuditEntries(int Take = 200) : IQuery<IReadOnlyList<AuditEntryView>>;

@@ -23,6 +23,9 @@ public sealed record EraseFamilyDossier(Guid FamilyAccountId, string StaffName) 
 
 public sealed record ErasureReport(int Forms, int Documents, int Children);
 
+/// <summary>A family's dossier was erased (RGPD): Accounts anonymises the account in the same spirit. Committed with the erasure.</summary>
+public sealed record FamilyDossierErased(Guid FamilyAccountId, string StaffName, DateTimeOffset At) : PortailFamille.BuildingBlocks.Messaging.IIntegrationEvent;
+
 /// <summary>Animators' list of the day: children booked on an activity with a PAI, allergies or a diet (from the fiches Santé).</summary>
 public sealed record GetHealthDetails(IReadOnlyCollection<Guid> ChildIds) : IQuery<IReadOnlyList<HealthDetails>>;
 

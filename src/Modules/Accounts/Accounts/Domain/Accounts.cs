@@ -60,6 +60,27 @@ internal sealed class FamilyAccount
     }
 
     public void SetEmails(IReadOnlyList<string> emails) => Emails = string.Join(";", emails);
+
+    public const string ErasedLastName = "Famille effacée";
+
+    public bool IsErased => HolderLastName == ErasedLastName && Identifier == ErasedIdentifier(Id);
+
+    public static string ErasedIdentifier(Guid id) => $"efface-{id:N}";
+
+    /// <summary>
+    /// RGPD erasure: nothing left that names or reaches the family (identifier, names, e-mails), and a password
+    /// nobody knows. The id stays, so the ledger and the bookings kept for the public accounts refer to no one.
+    /// </summary>
+    public void Erase(string unusablePasswordHash, DateTimeOffset now)
+    {
+        Identifier = ErasedIdentifier(Id);
+        HolderFirstName = "";
+        HolderLastName = ErasedLastName;
+        Emails = "";
+        PasswordHash = unusablePasswordHash;
+        PasswordChangedAt = now;
+        MustChangePassword = false;
+    }
 }
 
 internal sealed class StaffMember

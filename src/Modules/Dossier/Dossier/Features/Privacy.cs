@@ -41,12 +41,13 @@ internal sealed class ExportDossierDataHandler(DossierDbContext db, IDocumentSto
 /// RGPD erasure once the retention period has passed since the family's last change: its fiches, documents
 /// (rows and files), contacts, quotients, and the children no other account holds. One commit, files after it.
 /// </summary>
-internal sealed class EraseFamilyDossierHandler(DossierDbContext db, IDocumentStore store, RetentionOptions retention, TimeProvider clock,
+internal sealed class EraseFamilyDossierHandler(Wolverine.EntityFrameworkCore.IDbContextOutbox<DossierDbContext> outbox, IDocumentStore store, RetentionOptions retention, TimeProvider clock,
     Microsoft.Extensions.Logging.ILogger<EraseFamilyDossierHandler> logger)
     : ICommandHandler<EraseFamilyDossier, Result<ErasureReport>>
 {
     public async ValueTask<Result<ErasureReport>> Handle(EraseFamilyDossier command, CancellationToken cancellationToken)
     {
+        var db = outbox.DbContext;
         var family = command.FamilyAccountId;
         var forms = await db.Forms.Where(f => f.FamilyAccountId == family).ToListAsync(cancellationToken);
         var lastChange = forms.Count == 0 ? (DateTimeOffset?)null : forms.Max(f => f.UpdatedAt);
@@ -74,7 +75,9 @@ internal sealed class EraseFamilyDossierHandler(DossierDbContext db, IDocumentSt
         db.InternalRulesSignatures.RemoveRange(await db.InternalRulesSignatures.Where(s => ownChildren.Contains(s.ChildId)).ToListAsync(cancellationToken));
         db.Health.RemoveRange(await db.Health.Where(h => ownChildren.Contains(h.ChildId)).ToListAsync(cancellationToken));
         db.Children.RemoveRange(await db.Children.Where(c => ownChildren.Contains(c.Id)).ToListAsync(cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        // The account (Accounts module) is anonymised by the Worker from this event, committed with the erasure.
+        await outbox.PublishAsync(new FamilyDossierErased(family, command.StaffName, now));
+        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
 
         foreach (var document in documents) await store.DeleteAsync(document.StorageKey, CancellationToken.None);
         // The erased data is gone; who erased what, and when, stays in the log.
