@@ -54,6 +54,26 @@ public abstract class FoundationScenarios<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Rester_connecte_keeps_the_session_cookie_thirty_days_otherwise_it_ends_with_the_browser()
+    {
+        var client = app.Factory.CreateClient(new() { HandleCookies = false });
+        var kept = await client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = "famille08", password = DemoCatalog.FamilyPassword, rememberMe = true });
+        var session = await client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = "famille08", password = DemoCatalog.FamilyPassword });
+
+        var keptCookie = kept.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pf_session=", StringComparison.Ordinal));
+        var expires = System.Text.RegularExpressions.Regex.Match(keptCookie, "expires=([^;]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.True(expires.Success, keptCookie);
+        var days = (DateTimeOffset.Parse(expires.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow).TotalDays;
+        Assert.InRange(days, 29.9, 30.1);
+        Assert.DoesNotContain("expires=", session.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pf_session=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+
+        // The kept cookie opens the portal.
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        me.Headers.Add("Cookie", keptCookie.Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(me)).StatusCode);
+    }
+
+    [Fact]
     public async Task Structure_switcher_scopes_the_home_page_to_the_chosen_structure()
     {
         var client = app.NewClient();

@@ -9,6 +9,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>Too many attempts: retry later (429).</summary>
     TooManyAttempts,
+    /// <summary>The service is saturated for a moment: retry in a few seconds (503 with Retry-After).</summary>
+    Busy,
 }
 
 /// <summary>An expected refusal: a stable English code for machines, a French message for people.</summary>
@@ -22,4 +24,5 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error TooManyAttempts(string code, string message) => new(code, message, ErrorKind.TooManyAttempts);
+    public static Error Busy(string code, string message) => new(code, message, ErrorKind.Busy);
 }

@@ -55,7 +55,7 @@ internal static class Endpoints
                     : error.ToProblem();
             }
 
-            await PortalSession.SignInAsync(http, result.Value);
+            await PortalSession.SignInAsync(http, result.Value, body.RememberMe);
             var user = result.Value;
             return Results.Ok(new { kind = user.Kind.ToString(), name = user.DisplayName, gate = user.Gate.ToString(), next = PortalSession.PathFor(user.Gate) });
         });
@@ -232,7 +232,7 @@ internal static class Endpoints
 
 internal sealed record PublishNewsRequest(Guid StructureId, string? Title, string? Body);
 
-internal sealed record LoginRequest(string? Identifier, string? Password);
+internal sealed record LoginRequest(string? Identifier, string? Password, bool RememberMe = false);
 
 internal sealed record EmailsRequest(string? Emails);
 

@@ -8,7 +8,10 @@ namespace PortailFamille.Host.Composition;
 /// <summary>The session cookie's claims, written at sign-in and rewritten when a first-login step is done.</summary>
 internal static class PortalSession
 {
-    public static Task SignInAsync(HttpContext http, SignedInUser user)
+    /// <summary>« Rester connecté sur cet appareil »: a cookie kept 30 days (not renewed), instead of a 30-minute session.</summary>
+    public static readonly TimeSpan KeptSignedIn = TimeSpan.FromDays(30);
+
+    public static Task SignInAsync(HttpContext http, SignedInUser user, bool keepSignedIn = false)
     {
         var claims = new List<Claim>
         {
@@ -22,7 +25,11 @@ internal static class PortalSession
         if (user.Gate != SignInGate.None) claims.Add(new Claim(PortailClaims.Gate, user.Gate.ToString()));
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        // Sliding renewal would cut a kept cookie back to 30 minutes: it is issued once for 30 days.
+        var properties = keepSignedIn
+            ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow + KeptSignedIn, AllowRefresh = false }
+            : null;
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
     }
 
     /// <summary>Rewrites the cookie with the family's new gate (after a password change or a consent).</summary>

@@ -14,11 +14,25 @@ internal static class ResultHttp
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+            ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Fields.Count > 0) extensions["errors"] = error.Fields;
-        return Results.Problem(detail: error.Message, statusCode: status, title: error.Message, extensions: extensions);
+        var problem = Results.Problem(detail: error.Message, statusCode: status, title: error.Message, extensions: extensions);
+        return error.Kind == ErrorKind.Busy ? new RetryAfter(problem, BusyRetrySeconds) : problem;
+    }
+
+    /// <summary>What a saturated service asks clients to wait before trying again.</summary>
+    public const int BusyRetrySeconds = 5;
+
+    private sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>

@@ -32,4 +32,33 @@ public sealed class PasswordHashingTests
         await hashing.VerifyAgainstDummyAsync("Bon-Mot2passe", CancellationToken.None);
         Assert.True(await hashing.VerifyAsync(hash, "Bon-Mot2passe", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Past_the_waiting_limit_a_check_is_refused_at_once_instead_of_queued()
+    {
+        var hashing = new PasswordHashing(maxWaiting: 0);
+        var hash = hashing.Hash("Bon-Mot2passe");
+
+        // Every core busy with a check (~60 ms each) and no room to wait: the next one is refused at once.
+        var refused = false;
+        for (var attempt = 0; attempt < 20 && !refused; attempt++)
+        {
+            var holders = Enumerable.Range(0, Environment.ProcessorCount)
+                .Select(_ => Task.Run(() => hashing.VerifyAsync(hash, "Bon-Mot2passe", CancellationToken.None))).ToArray();
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            while (hashing.FreeCores > 0 && spin.ElapsedMilliseconds < 2000) Thread.SpinWait(50);
+            try
+            {
+                if (hashing.FreeCores == 0) await hashing.VerifyAsync(hash, "Bon-Mot2passe", CancellationToken.None);
+            }
+            catch (PasswordChecksSaturatedException)
+            {
+                refused = true;
+            }
+            Assert.All(await Task.WhenAll(holders), Assert.True); // those let in are answered normally
+        }
+
+        Assert.True(refused, "a check beyond the waiting limit was queued instead of refused");
+        Assert.True(await hashing.VerifyAsync(hash, "Bon-Mot2passe", CancellationToken.None)); // and afterwards all is normal
+    }
 }

@@ -16,7 +16,7 @@ public static class AccountsModule
         services.AddSingleton(portal);
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, AccountsDbContext.Module);
         services.AddModuleServices(typeof(AccountsModule).Assembly);
-        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton(_ => new PasswordHashing());
         return services;
     }
 

@@ -112,6 +112,9 @@ internal static class AccountErrors
     public static readonly Error LockedOut = Error.TooManyAttempts("accounts.locked_out",
         "Après 5 tentatives infructueuses, la connexion est bloquée pendant 15 minutes. Réessayez plus tard ou réinitialisez votre mot de passe.");
 
+    public static readonly Error Busy = Error.Busy("accounts.busy",
+        "Beaucoup de familles se connectent en ce moment : réessayez dans quelques secondes. Votre demande n'a pas été comptée comme une erreur de mot de passe.");
+
     public static readonly Error WrongCurrentPassword =
         Error.Validation("accounts.wrong_current_password", "Le mot de passe actuel est incorrect.");
 

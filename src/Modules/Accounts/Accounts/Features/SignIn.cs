@@ -22,6 +22,19 @@ internal sealed class SignInHandler(AccountsDbContext db, PasswordHashing hashin
 {
     public async ValueTask<Result<SignedInUser>> Handle(SignIn command, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SignInAsync(command, cancellationToken);
+        }
+        catch (PasswordChecksSaturatedException)
+        {
+            // Nothing recorded: a saturated moment is not a failed attempt.
+            return AccountErrors.Busy;
+        }
+    }
+
+    private async Task<Result<SignedInUser>> SignInAsync(SignIn command, CancellationToken cancellationToken)
+    {
         var identifier = command.Identifier.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
         var throttle = await db.SignInThrottles.SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken);
@@ -103,15 +116,30 @@ internal sealed class GetSignInGateHandler(AccountsDbContext db) : IQueryHandler
 /// without holding a thread (the bench showed a rush of sign-ins starving the thread pool, so every other
 /// request waited too). The wait is the same whatever the account: timing still tells nothing.
 /// </summary>
-internal sealed class PasswordHashing
+/// <summary>
+/// The password checks of sign-ins run one per core; the others wait without a thread. Past
+/// <see cref="MaxWaiting"/> waiting checks (about two seconds of work), a new one is refused at once
+/// (<see cref="PasswordChecksSaturatedException"/>): under a rush, those let in are served in seconds and
+/// the others are told to retry, instead of every parent waiting until their browser gives up.
+/// </summary>
+internal sealed class PasswordHashing(int maxWaiting)
 {
     private static readonly PasswordHasher<object> Hasher = new();
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new object(), "Dummy-Password-1"));
     private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private int _waiting;
+
+    public PasswordHashing() : this(Environment.ProcessorCount * 32)
+    {
+    }
+
+    public int MaxWaiting { get; } = maxWaiting;
+
+    internal int FreeCores => _cores.CurrentCount;
 
     public async Task<bool> VerifyAsync(string hash, string password, CancellationToken ct)
     {
-        await _cores.WaitAsync(ct);
+        await EnterAsync(ct);
         try
         {
             return Verify(hash, password);
@@ -124,7 +152,7 @@ internal sealed class PasswordHashing
 
     public async Task VerifyAgainstDummyAsync(string password, CancellationToken ct)
     {
-        await _cores.WaitAsync(ct);
+        await EnterAsync(ct);
         try
         {
             VerifyAgainstDummy(password);
@@ -135,6 +163,26 @@ internal sealed class PasswordHashing
         }
     }
 
+    private async Task EnterAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (_cores.Wait(0)) return; // a core is free
+        if (Interlocked.Increment(ref _waiting) > MaxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new PasswordChecksSaturatedException();
+        }
+
+        try
+        {
+            await _cores.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
     public string Hash(string password) => Hasher.HashPassword(new object(), password);
 
     public bool Verify(string hash, string password) =>
@@ -142,3 +190,5 @@ internal sealed class PasswordHashing
 
     public void VerifyAgainstDummy(string password) => Hasher.VerifyHashedPassword(new object(), DummyHash.Value, password);
 }
+
+internal sealed class PasswordChecksSaturatedException() : Exception("Too many password checks waiting: sign-in refused for a moment.");
