@@ -27,7 +27,7 @@ public sealed record BenchOptions
     public string? JsonPath { get; init; }
     /// <summary>A PostgreSQL server to use instead of a private cluster (connection string of a user that may create databases).</summary>
     public string? PostgresAdmin { get; init; }
-    /// <summary>Scenarios to run (all when empty): rush, booking (signed-in rush), opening, baseline, calendar, nightly.</summary>
+    /// <summary>Scenarios to run (all when empty): rush, booking (signed-in rush), opening, opening-kept (families already signed in), baseline, calendar, nightly.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     public int Seed { get; init; } = 20_260_101;
 
@@ -59,7 +59,7 @@ public sealed record BenchOptions
           --ramp S                    seconds over which they arrive (default 60)
           --nightly-lines N           pending lines for the nightly transmission (default 1000000)
           --calendar-samples N        calendar requests measured (default 400)
-          --only a,b                  scenarios: rush, booking, opening, baseline, calendar, nightly (default all)
+          --only a,b                  scenarios: rush, booking, opening, opening-kept, baseline, calendar, nightly (default all)
           --postgres CONNSTRING       use this server instead of a private initdb cluster
           --smoke                     tiny data, a few seconds (what the tests run)
           --json PATH                 also write the results as JSON

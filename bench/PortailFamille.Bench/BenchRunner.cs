@@ -133,7 +133,18 @@ public static class BenchRunner
                 AddJourney(report, name, "opening", opening);
                 report.Add(name, "opening", "last family done at (from opening)", opening.LastFinishedAt.TotalSeconds, "s");
                 report.Add(name, "opening", "longest journey (the last one waited)", opening.Journey.Max / 1000, "s");
+                report.Add(name, "opening", "sign-ins told to retry (503, then retried)", opening.Steps.Counter(ParentJourney.ToldToRetry), "");
                 await Check("opening");
+            }
+
+            if (options.Runs("opening-kept"))
+            {
+                log.WriteLine($"[{name}] opening, kept signed in: {options.OpeningFamilies} families signed in before (« Rester connecté »), arriving over {options.Ramp.TotalSeconds:0} s…");
+                var kept = await OpeningDay.RunAsync(server, plan, pool, options, ct, keptSignedIn: true);
+                AddJourney(report, name, "opening-kept", kept);
+                report.Add(name, "opening-kept", "last family done at (from opening)", kept.LastFinishedAt.TotalSeconds, "s");
+                report.Add(name, "opening-kept", "longest journey (the last one waited)", kept.Journey.Max / 1000, "s");
+                await Check("opening-kept");
             }
 
             if (options.Runs("baseline"))

@@ -27,6 +27,8 @@ internal sealed class ParentJourney(Uri baseAddress, CityPlan plan, StepRecorder
     public const string Summary = "cart summary";
     public const string Confirm = "confirm";
     public const string NothingBookable = "families with nothing left to book (canteen and waitlist full)";
+    public const string ToldToRetry = "sign-in answers 503 « réessayez dans quelques secondes » (retried after Retry-After)";
+    private const int BusyRetries = 6;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,16 +38,27 @@ internal sealed class ParentJourney(Uri baseAddress, CityPlan plan, StepRecorder
         await BookAsync(session, family, ct);
     }
 
-    /// <summary>A new browser session (own cookie container) signed in as the family.</summary>
-    public async Task<HttpClient> SignInAsync(BenchFamily family, CancellationToken ct)
+    /// <summary>
+    /// A new browser session (own cookie container) signed in as the family, « Rester connecté » ticked when
+    /// <paramref name="keepSignedIn"/>. A 503 « réessayez dans quelques secondes » is retried after its
+    /// Retry-After, as the parent would (counted apart); six in a row fail the journey.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(BenchFamily family, CancellationToken ct, bool keepSignedIn = false)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = timeout };
         try
         {
-            await StepAsync(SignIn, () => client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = CityPlan.Password }, ct),
-                body => body.GetProperty("gate").GetString() == "None" ? null : $"gate {body.GetProperty("gate").GetString()}");
-            return client;
+            for (var attempt = 1; ; attempt++)
+            {
+                TimeSpan? retryAfter = null;
+                await StepAsync(SignIn, () => client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = CityPlan.Password, rememberMe = keepSignedIn }, ct),
+                    body => body.GetProperty("gate").GetString() == "None" ? null : $"gate {body.GetProperty("gate").GetString()}",
+                    onBusy: attempt < BusyRetries ? wait => retryAfter = wait : null);
+                if (retryAfter is not { } wait) return client;
+                recorder.Count(ToldToRetry);
+                await Task.Delay(wait, ct);
+            }
         }
         catch
         {
@@ -106,7 +119,7 @@ internal sealed class ParentJourney(Uri baseAddress, CityPlan plan, StepRecorder
         }
     }
 
-    private async Task StepAsync(string step, Func<Task<HttpResponseMessage>> send, Func<JsonElement, string?> check, Action? onConflict = null)
+    private async Task StepAsync(string step, Func<Task<HttpResponseMessage>> send, Func<JsonElement, string?> check, Action? onConflict = null, Action<TimeSpan>? onBusy = null)
     {
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -130,6 +143,12 @@ internal sealed class ParentJourney(Uri baseAddress, CityPlan plan, StepRecorder
             if (response.StatusCode == HttpStatusCode.Conflict && onConflict is not null)
             {
                 onConflict();
+                return;
+            }
+
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && onBusy is not null && response.Headers.RetryAfter?.Delta is { } delta)
+            {
+                onBusy(delta);
                 return;
             }
 

@@ -78,7 +78,11 @@ internal static class OpeningDay
     /// Open model: distinct families arrive at evenly spread moments over the ramp, whatever the portal's
     /// pace (nobody waits for someone else to finish), and each confirms a month.
     /// </summary>
-    public static async Task<JourneyRun> RunAsync(PortalServer server, CityPlan plan, FamilyPool pool, BenchOptions options, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="keptSignedIn"/>, every family signed in before the opening with « Rester connecté »
+    /// (not timed: days before, on their phone) and arrives at the opening already signed in.
+    /// </remarks>
+    public static async Task<JourneyRun> RunAsync(PortalServer server, CityPlan plan, FamilyPool pool, BenchOptions options, CancellationToken ct, bool keptSignedIn = false)
     {
         var steps = new StepRecorder();
         var journeys = new List<double>();
@@ -86,6 +90,26 @@ internal static class OpeningDay
         long lastFinished = 0;
         var journey = new ParentJourney(server.BaseAddress, plan, steps, options.RequestTimeout);
         var families = Enumerable.Range(0, options.OpeningFamilies).Select(_ => pool.Take()).OfType<BenchFamily>().ToList();
+        var sessions = new Dictionary<BenchFamily, HttpClient>();
+        if (keptSignedIn)
+        {
+            var before = new ParentJourney(server.BaseAddress, plan, new StepRecorder(), options.RequestTimeout);
+            using var gate = new SemaphoreSlim(Environment.ProcessorCount * 2);
+            await Task.WhenAll(families.Select(async family =>
+            {
+                await gate.WaitAsync(ct);
+                try
+                {
+                    var client = await before.SignInAsync(family, ct, keepSignedIn: true);
+                    lock (sessions) sessions[family] = client;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
         var watch = Stopwatch.StartNew();
 
         async Task Arrive(int i, BenchFamily family)
@@ -96,7 +120,8 @@ internal static class OpeningDay
             var begun = Stopwatch.GetTimestamp();
             try
             {
-                await journey.RunAsync(family, ct);
+                if (keptSignedIn) await journey.BookAsync(sessions[family], family, ct);
+                else await journey.RunAsync(family, ct);
                 Interlocked.Increment(ref finished);
                 lock (journeys) journeys.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
                 InterlockedMax(ref lastFinished, watch.ElapsedTicks);
@@ -109,6 +134,7 @@ internal static class OpeningDay
 
         await Task.WhenAll(families.Select((f, i) => Task.Run(() => Arrive(i, f), ct)));
         var elapsed = watch.Elapsed;
+        foreach (var client in sessions.Values) client.Dispose();
         return new JourneyRun(steps, families.Count, finished, failed, elapsed, Percentiles.From([.. journeys]),
             TimeSpan.FromSeconds((double)Interlocked.Read(ref lastFinished) / Stopwatch.Frequency));
     }
