@@ -141,6 +141,24 @@ public sealed class MailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_the_server_refuses_is_dropped_and_the_other_addresses_still_get_the_mail()
+    {
+        await using var server = await TestSmtpServer.StartAsync();
+        _options.Smtp.Port = server.Port;
+        var message = Message("partly.1@portail-famille.local");
+        message.To.Add(MailboxAddress.Parse("refuse.faute-de-frappe@example.fr"));
+        await Outbox().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(new DeliveryPass(0, 1, 0), await Delivery().DeliverDueAsync(CancellationToken.None));
+        Assert.Equal(new DeliveryPass(1, 0, 0), await Delivery().DeliverDueAsync(CancellationToken.None)); // due again at once
+
+        var received = Assert.Single(server.Messages);
+        Assert.Equal(["parent@example.fr", "copie@example.fr"], received.To.Mailboxes.Select(m => m.Address));
+        var mail = await Single();
+        Assert.Equal((OutgoingMailStatus.Sent, "parent@example.fr, copie@example.fr"), (mail.Status, mail.Recipients));
+    }
+
+    [Fact]
     public async Task A_mail_still_failing_after_the_give_up_delay_is_abandoned_not_dropped()
     {
         _options.Delivery.GiveUpAfterHours = 1;

@@ -51,10 +51,11 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
             if (claimed == 0) continue; // another Worker is sending it
 
             var mail = await db.OutgoingMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            MimeMessage? message = null;
             try
             {
                 using var stream = new MemoryStream(mail.Content, writable: false);
-                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                message = await MimeMessage.LoadAsync(stream, cancellationToken);
                 await transport.SendAsync(message, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -66,6 +67,14 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
             catch (Exception ex)
             {
                 var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
+                // One address of the profile refused for good: the others still get the mail, at once.
+                if (refused && message is not null && await WithoutRefusedAsync(id, claim, message, ((SmtpCommandException)ex).Mailbox, ex.Message, cancellationToken))
+                {
+                    logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, ((SmtpCommandException)ex).Mailbox);
+                    failed++;
+                    continue;
+                }
+
                 var tooOld = clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter;
                 if (refused || tooOld)
                 {
@@ -101,6 +110,29 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
         }
 
         return new DeliveryPass(sent, failed, abandoned);
+    }
+
+    /// <summary>Takes the refused mailbox out of the message and makes it due again; false when nobody would be left.</summary>
+    private async Task<bool> WithoutRefusedAsync(Guid id, Guid claim, MimeMessage message, MailboxAddress? refused, string error, CancellationToken ct)
+    {
+        if (refused is null) return false;
+        var removed = 0;
+        foreach (var list in new[] { message.To, message.Cc, message.Bcc })
+            foreach (var address in list.Mailboxes.Where(m => string.Equals(m.Address, refused.Address, StringComparison.OrdinalIgnoreCase)).ToList())
+                removed += list.Remove(address) ? 1 : 0;
+        if (removed == 0 || !message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Any()) return false;
+
+        using var content = new MemoryStream();
+        await message.WriteToAsync(content, ct);
+        var recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address));
+        var bytes = content.ToArray();
+        var now = clock.GetUtcNow();
+        return await Record(id, claim, s => s
+            .SetProperty(m => m.Content, bytes)
+            .SetProperty(m => m.Recipients, recipients)
+            .SetProperty(m => m.NextAttemptAt, now)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, OutgoingMail.Truncate($"{refused.Address} refusée : {error}"))) == 1;
     }
 
     // The outcome is written by the claim that sent it, whatever the caller's cancellation: it is already done.
