@@ -18,6 +18,8 @@ internal sealed class OutgoingMail
 {
     public const int MessageIdMaxLength = 300;
     public const int ErrorMaxLength = 1000;
+    public const int SubjectMaxLength = 300;
+    public const int RecipientsMaxLength = 2000;
 
     private OutgoingMail() { }
 
@@ -41,8 +43,8 @@ internal sealed class OutgoingMail
     {
         Id = Guid.CreateVersion7(now),
         MessageId = messageId,
-        Subject = subject.Length > 300 ? subject[..300] : subject,
-        Recipients = recipients.Length > 2000 ? recipients[..2000] : recipients,
+        Subject = subject.Length > SubjectMaxLength ? subject[..SubjectMaxLength] : subject,
+        Recipients = recipients.Length > RecipientsMaxLength ? recipients[..RecipientsMaxLength] : recipients,
         Content = content,
         QueuedAt = now,
         Status = OutgoingMailStatus.Pending,

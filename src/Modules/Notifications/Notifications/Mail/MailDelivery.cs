@@ -67,10 +67,11 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
             catch (Exception ex)
             {
                 var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
-                // One address of the profile refused for good: the others still get the mail, at once.
-                if (refused && message is not null && await WithoutRefusedAsync(id, claim, message, ((SmtpCommandException)ex).Mailbox, ex.Message, cancellationToken))
+                var refusedMailbox = refused ? ((SmtpCommandException)ex).Mailbox : null;
+                // One address of the profile refused for good: the others get the mail at the next pass.
+                if (refusedMailbox is not null && message is not null && await WithoutRefusedAsync(id, claim, message, refusedMailbox, ex.Message, cancellationToken))
                 {
-                    logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, ((SmtpCommandException)ex).Mailbox);
+                    logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, refusedMailbox);
                     failed++;
                     continue;
                 }
@@ -113,9 +114,8 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
     }
 
     /// <summary>Takes the refused mailbox out of the message and makes it due again; false when nobody would be left.</summary>
-    private async Task<bool> WithoutRefusedAsync(Guid id, Guid claim, MimeMessage message, MailboxAddress? refused, string error, CancellationToken ct)
+    private async Task<bool> WithoutRefusedAsync(Guid id, Guid claim, MimeMessage message, MailboxAddress refused, string error, CancellationToken ct)
     {
-        if (refused is null) return false;
         var removed = 0;
         foreach (var list in new[] { message.To, message.Cc, message.Bcc })
             foreach (var address in list.Mailboxes.Where(m => string.Equals(m.Address, refused.Address, StringComparison.OrdinalIgnoreCase)).ToList())
@@ -124,7 +124,7 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
 
         using var content = new MemoryStream();
         await message.WriteToAsync(content, ct);
-        var recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address));
+        var recipients = Recipients.AddressesOf(message);
         var bytes = content.ToArray();
         var now = clock.GetUtcNow();
         return await Record(id, claim, s => s

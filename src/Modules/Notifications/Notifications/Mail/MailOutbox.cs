@@ -30,8 +30,7 @@ internal sealed class MailOutbox(NotificationsDbContext db, MailOutboxSignal sig
         // As an SMTP client would: declare each part's transfer encoding before the message is frozen.
         message.Prepare(EncodingConstraint.EightBit, maxLineLength: 998);
         await message.WriteToAsync(content, cancellationToken);
-        var recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address));
-        var mail = OutgoingMail.Queue(message.MessageId, message.Subject ?? "", recipients, content.ToArray(), clock.GetUtcNow());
+        var mail = OutgoingMail.Queue(message.MessageId, message.Subject ?? "", Recipients.AddressesOf(message), content.ToArray(), clock.GetUtcNow());
 
         db.OutgoingMails.Add(mail);
         try

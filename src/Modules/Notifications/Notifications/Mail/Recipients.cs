@@ -18,4 +18,8 @@ internal static class Recipients
         foreach (var other in recipients.Skip(1)) message.To.Add(other);
         return message;
     }
+
+    /// <summary>Every address the message goes to (To, Cc, Bcc), as the outbox lists them.</summary>
+    public static string AddressesOf(MimeMessage message) =>
+        string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address));
 }

@@ -54,8 +54,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             mail.HasKey(m => m.Id);
             mail.Property(m => m.MessageId).HasMaxLength(OutgoingMail.MessageIdMaxLength).IsRequired();
             mail.HasIndex(m => m.MessageId).IsUnique();
-            mail.Property(m => m.Subject).HasMaxLength(300).IsRequired();
-            mail.Property(m => m.Recipients).HasMaxLength(2000).IsRequired();
+            mail.Property(m => m.Subject).HasMaxLength(OutgoingMail.SubjectMaxLength).IsRequired();
+            mail.Property(m => m.Recipients).HasMaxLength(OutgoingMail.RecipientsMaxLength).IsRequired();
             mail.Property(m => m.Content).IsRequired();
             mail.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             mail.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
