@@ -15,7 +15,8 @@ namespace PortailFamille.Integration.Tests;
 /// EndpointStarted, so no other process can take the port between choosing and listening.
 /// Recipients whose address starts with "refuse" are refused (550), as a real server refuses an unknown
 /// mailbox; <c>acceptDelay</c> makes each transaction wait before MAIL FROM is accepted (a slow server:
-/// a client killed during that wait has delivered nothing).
+/// a client killed during that wait has delivered nothing). <see cref="HoldClient"/> keeps a given client's
+/// transactions waiting there for good, so a test can kill that client at a moment when it has delivered nothing.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -23,8 +24,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _running;
 
-    private TestSmtpServer(int port, Task running, CapturingStore store, CancellationTokenSource stop)
+    private readonly Filter _filter;
+
+    private TestSmtpServer(int port, Task running, CapturingStore store, CancellationTokenSource stop, Filter filter)
     {
+        _filter = filter;
         Port = port;
         _running = running;
         _store = store;
@@ -50,13 +54,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
 
         var store = new CapturingStore();
+        var filter = new Filter(acceptDelay ?? TimeSpan.Zero);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(store);
-        services.Add(new Filter(acceptDelay ?? TimeSpan.Zero));
+        services.Add(filter);
 
         var stop = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(options, services);
+        // The name each client gives in EHLO/HELO, kept on its session for the filter.
+        server.SessionCreated += (_, session) => session.Context.CommandExecuting += (_, e) =>
+        {
+            if (e.Command is SmtpServer.Protocol.EhloCommand ehlo) e.Context.Properties[ClientNameKey] = ehlo.DomainOrAddress;
+            else if (e.Command is SmtpServer.Protocol.HeloCommand helo) e.Context.Properties[ClientNameKey] = helo.DomainOrAddress;
+        };
         // StartAsync completes only when the server stops: keep it running in the background.
         var running = server.StartAsync(stop.Token);
 
@@ -68,8 +79,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
             throw new TimeoutException("The test SMTP server did not start listening.");
         }
 
-        return new TestSmtpServer(await started.Task, running, store, stop);
+        return new TestSmtpServer(await started.Task, running, store, stop, filter);
     }
+
+    private const string ClientNameKey = "test:client-name";
+
+    /// <summary>
+    /// From now on, the transactions of the client that says EHLO <paramref name="clientName"/> wait at MAIL FROM
+    /// until the server stops, after the first <paramref name="letThrough"/> ones. Completes when one is held.
+    /// </summary>
+    public Task HoldClient(string clientName, int letThrough = 0) => _filter.Hold(clientName, letThrough);
 
     /// <summary>The first message (already received or still to come) that matches, or a TimeoutException.</summary>
     public Task<MimeMessage> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan timeout) =>
@@ -91,9 +110,33 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Filter(TimeSpan acceptDelay) : MailboxFilter
     {
+        private readonly object _gate = new();
+        private (string Client, int LetThrough, TaskCompletionSource Held)? _hold;
+
+        public Task Hold(string client, int letThrough)
+        {
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_gate) _hold = (client, letThrough, held);
+            return held.Task;
+        }
+
         public override async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken)
         {
             if (acceptDelay > TimeSpan.Zero) await Task.Delay(acceptDelay, cancellationToken);
+            TaskCompletionSource? held = null;
+            lock (_gate)
+            {
+                if (_hold is { } hold && context.Properties.TryGetValue(ClientNameKey, out var name) && Equals(name, hold.Client))
+                {
+                    if (hold.LetThrough > 0) _hold = hold with { LetThrough = hold.LetThrough - 1 };
+                    else held = hold.Held;
+                }
+            }
+            if (held is not null)
+            {
+                held.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
             return true;
         }
 

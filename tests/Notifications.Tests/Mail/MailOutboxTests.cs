@@ -197,6 +197,50 @@ public sealed class MailOutboxTests : IAsyncLifetime
         return db;
     }
 
+    [Fact]
+    public async Task A_pass_sends_its_mails_over_one_connection_and_records_each_before_quitting()
+    {
+        await using var server = await TestSmtpServer.StartAsync();
+        _options.Smtp.Port = server.Port;
+        foreach (var n in Enumerable.Range(1, 3))
+            await Outbox().SendAsync(Message($"pass.{n}@portail-famille.local"), CancellationToken.None);
+        var transport = new ObservedTransport(new SmtpMailTransport(Options.Create(_options)), NewContext);
+
+        var pass = await new MailDelivery(NewContext(), transport, Options.Create(_options), _clock, NullLogger<MailDelivery>.Instance)
+            .DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(new DeliveryPass(3, 0, 0), pass);
+        Assert.Equal(1, transport.Opened);
+        // When the session ended (SMTP QUIT), the outbox already said "sent" for all three: a Worker killed during
+        // the QUIT round trip cannot send them again.
+        Assert.Equal([OutgoingMailStatus.Sent, OutgoingMailStatus.Sent, OutgoingMailStatus.Sent], transport.StatusesAtClose);
+        Assert.Equal(3, server.Messages.Count);
+    }
+
+    /// <summary>The real SMTP transport, counting sessions and reading the outbox when a session ends.</summary>
+    private sealed class ObservedTransport(IMailTransport inner, Func<NotificationsDbContext> db) : IMailTransport
+    {
+        public int Opened { get; private set; }
+        public List<OutgoingMailStatus> StatusesAtClose { get; } = [];
+
+        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+        {
+            Opened++;
+            return new Session(await inner.OpenAsync(cancellationToken), this, db);
+        }
+
+        private sealed class Session(IMailSession inner, ObservedTransport owner, Func<NotificationsDbContext> db) : IMailSession
+        {
+            public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => inner.SendAsync(message, cancellationToken);
+
+            public async ValueTask DisposeAsync()
+            {
+                owner.StatusesAtClose.AddRange(await db().OutgoingMails.AsNoTracking().OrderBy(m => m.MessageId).Select(m => m.Status).ToListAsync());
+                await inner.DisposeAsync();
+            }
+        }
+    }
+
     private MimeMessage Message(string messageId)
     {
         var message = new MimeMessage { Subject = "Rapport de transmission", MessageId = messageId, Date = _clock.GetUtcNow() };

@@ -12,8 +12,28 @@ internal interface IMailSender
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>Actually delivers one message (SMTP, or the pickup folder of the embedded default); throws when it cannot.</summary>
+/// <summary>
+/// Actually delivers messages (SMTP, or the pickup folder of the embedded default). A delivery pass opens one
+/// session, records each outcome as soon as <see cref="IMailSession.SendAsync"/> returns, and only then ends the
+/// session: with SMTP the QUIT round trip is not between the server's acceptance and the outbox's record.
+/// </summary>
 internal interface IMailTransport
 {
+    Task<IMailSession> OpenAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One connection to the mail server. SendAsync returns once the server has accepted the message, and throws when it did not.</summary>
+internal interface IMailSession : IAsyncDisposable
+{
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+internal static class MailTransportExtensions
+{
+    /// <summary>One message in a session of its own.</summary>
+    public static async Task SendAsync(this IMailTransport transport, MimeMessage message, CancellationToken cancellationToken)
+    {
+        await using var session = await transport.OpenAsync(cancellationToken);
+        await session.SendAsync(message, cancellationToken);
+    }
 }

@@ -36,78 +36,92 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
             .ToListAsync(cancellationToken);
 
         var (sent, failed, abandoned) = (0, 0, 0);
-        foreach (var id in due)
+        // One connection for the pass, opened for the first claimed mail and dropped after any failure (its state is
+        // unknown then); it is closed only after the outcomes are recorded, so a Worker killed between the server's
+        // acceptance and the record is the only way a mail can go out twice (RFC 1047), and that window is one round trip.
+        IMailSession? session = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var claim = Guid.NewGuid();
-            now = clock.GetUtcNow();
-            var leaseUntil = now + settings.Lease;
-            var claimed = await db.OutgoingMails
-                .Where(m => m.Id == id && m.Status == OutgoingMailStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.LeaseUntil, leaseUntil)
-                    .SetProperty(m => m.ClaimId, claim)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-            if (claimed == 0) continue; // another Worker is sending it
+            foreach (var id in due)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var claim = Guid.NewGuid();
+                now = clock.GetUtcNow();
+                var leaseUntil = now + settings.Lease;
+                var claimed = await db.OutgoingMails
+                    .Where(m => m.Id == id && m.Status == OutgoingMailStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.LeaseUntil, leaseUntil)
+                        .SetProperty(m => m.ClaimId, claim)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+                if (claimed == 0) continue; // another Worker is sending it
 
-            var mail = await db.OutgoingMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-            MimeMessage? message = null;
-            try
-            {
-                using var stream = new MemoryStream(mail.Content, writable: false);
-                message = await MimeMessage.LoadAsync(stream, cancellationToken);
-                await transport.SendAsync(message, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: give the mail back at once rather than after the lease.
-                await Release(id, claim, mail.Attempts - 1, now);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
-                var refusedMailbox = refused ? ((SmtpCommandException)ex).Mailbox : null;
-                // One address of the profile refused for good: the others get the mail at the next pass.
-                if (refusedMailbox is not null && message is not null && await WithoutRefusedAsync(id, claim, message, refusedMailbox, ex.Message, cancellationToken))
+                var mail = await db.OutgoingMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+                MimeMessage? message = null;
+                try
                 {
-                    logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, refusedMailbox);
-                    failed++;
+                    using var stream = new MemoryStream(mail.Content, writable: false);
+                    message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                    session ??= await transport.OpenAsync(cancellationToken);
+                    await session.SendAsync(message, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: give the mail back at once rather than after the lease.
+                    await Release(id, claim, mail.Attempts - 1, now);
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    if (session is not null) await session.DisposeAsync();
+                    session = null;
+                    var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
+                    var refusedMailbox = refused ? ((SmtpCommandException)ex).Mailbox : null;
+                    // One address of the profile refused for good: the others get the mail at the next pass.
+                    if (refusedMailbox is not null && message is not null && await WithoutRefusedAsync(id, claim, message, refusedMailbox, ex.Message, cancellationToken))
+                    {
+                        logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, refusedMailbox);
+                        failed++;
+                        continue;
+                    }
+
+                    var tooOld = clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter;
+                    if (refused || tooOld)
+                    {
+                        await Record(id, claim, s => s
+                            .SetProperty(m => m.Status, OutgoingMailStatus.Abandoned)
+                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                            .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+                        logger.LogError(ex, "Mail {MessageId} to {Recipients} abandoned after {Attempts} attempts", mail.MessageId, mail.Recipients, mail.Attempts);
+                        abandoned++;
+                    }
+                    else
+                    {
+                        var next = clock.GetUtcNow() + OutgoingMail.RetryDelay(mail.Attempts, settings.FirstRetry, settings.MaxRetry);
+                        await Record(id, claim, s => s
+                            .SetProperty(m => m.NextAttemptAt, next)
+                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                            .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+                        logger.LogWarning(ex, "Mail {MessageId} not sent (attempt {Attempts}); next attempt at {Next}", mail.MessageId, mail.Attempts, next);
+                        failed++;
+                    }
                     continue;
                 }
 
-                var tooOld = clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter;
-                if (refused || tooOld)
-                {
-                    await Record(id, claim, s => s
-                        .SetProperty(m => m.Status, OutgoingMailStatus.Abandoned)
-                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                        .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
-                    logger.LogError(ex, "Mail {MessageId} to {Recipients} abandoned after {Attempts} attempts", mail.MessageId, mail.Recipients, mail.Attempts);
-                    abandoned++;
-                }
-                else
-                {
-                    var next = clock.GetUtcNow() + OutgoingMail.RetryDelay(mail.Attempts, settings.FirstRetry, settings.MaxRetry);
-                    await Record(id, claim, s => s
-                        .SetProperty(m => m.NextAttemptAt, next)
-                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                        .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
-                    logger.LogWarning(ex, "Mail {MessageId} not sent (attempt {Attempts}); next attempt at {Next}", mail.MessageId, mail.Attempts, next);
-                    failed++;
-                }
-                continue;
+                var recorded = await Record(id, claim, s => s
+                    .SetProperty(m => m.Status, OutgoingMailStatus.Sent)
+                    .SetProperty(m => m.SentAt, clock.GetUtcNow())
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, (string?)null));
+                if (recorded == 0)
+                    logger.LogWarning("Mail {MessageId} was sent after its lease ended: another Worker may send it again; raise Mail:Delivery:LeaseSeconds", mail.MessageId);
+                logger.LogInformation("Mail {MessageId} sent to {Recipients}", mail.MessageId, mail.Recipients);
+                sent++;
             }
-
-            var recorded = await Record(id, claim, s => s
-                .SetProperty(m => m.Status, OutgoingMailStatus.Sent)
-                .SetProperty(m => m.SentAt, clock.GetUtcNow())
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.LastError, (string?)null));
-            if (recorded == 0)
-                logger.LogWarning("Mail {MessageId} was sent after its lease ended: another Worker may send it again; raise Mail:Delivery:LeaseSeconds", mail.MessageId);
-            logger.LogInformation("Mail {MessageId} sent to {Recipients}", mail.MessageId, mail.Recipients);
-            sent++;
+        }
+        finally
+        {
+            if (session is not null) await session.DisposeAsync();
         }
 
         return new DeliveryPass(sent, failed, abandoned);

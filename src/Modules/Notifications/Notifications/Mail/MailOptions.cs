@@ -56,6 +56,8 @@ internal sealed class SmtpSettings
     public string? Password { get; set; }
     /// <summary>Longest wait for one SMTP command or reply; must stay well below Mail:Delivery:LeaseSeconds.</summary>
     public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>The name given in EHLO; empty lets MailKit use the machine's name (some relays want a real domain).</summary>
+    public string? LocalDomain { get; set; }
 }
 
 /// <summary>Mail:Delivery. Failed sends are retried after FirstRetrySeconds, doubling up to MaxRetryMinutes, for GiveUpAfterHours.</summary>

@@ -13,7 +13,17 @@ internal sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options
 {
     public const string Extension = ".eml";
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>A folder needs no connection: the session only writes files.</summary>
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailSession>(new Session(this));
+
+    private sealed class Session(PickupDirectoryMailTransport transport) : IMailSession
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => transport.WriteAsync(message, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var directory = options.Value.ResolvedPickupDirectory();
         Directory.CreateDirectory(directory);
