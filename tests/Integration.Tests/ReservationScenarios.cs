@@ -122,6 +122,30 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Carts_creating_the_same_day_slots_at_once_all_succeed_and_each_slot_exists_once()
+    {
+        var canteen = await ActivityAsync("RESTAURATION");
+        // Days no scenario books: every slot is new, and eight requests create them at the same moment.
+        var days = Enumerable.Range(0, 30).Select(d => new DateOnly(2031, 3, 1).AddDays(d)).ToList();
+        var creations = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.HostServices.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == canteen.Id);
+            await DaySlots.EnsureAsync(db, days.Select(d => (activity, d)), default);
+        }));
+        await Task.WhenAll(creations);
+
+        await using var check = app.HostServices.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+        var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == canteen.Id);
+        var (first, last) = (days[0], days[^1]);
+        var slots = await db.DaySlots.AsNoTracking().Where(s => s.ActivityId == canteen.Id && s.Day >= first && s.Day <= last).ToListAsync();
+        Assert.Equal(days, slots.Select(s => s.Day).OrderBy(d => d));
+        Assert.All(slots, s => Assert.Equal((activity.Capacity, activity.WaitlistSize, 0, 0), (s.Capacity, s.WaitlistSize, s.Taken, s.Waitlisted)));
+    }
+
+    [Fact]
     public async Task A_family_in_debit_cannot_confirm_and_keeps_its_cart()
     {
         var family = Family(17);

@@ -8,9 +8,18 @@ namespace PortailFamille.Dossier.Features;
 /// <summary>Which fiches a family may see: its own account's, and its children's (shared by separated parents).</summary>
 internal static class DossierAccess
 {
+    // A child's fiches have the child as subject. "SubjectId IN (the family's children)" is an uncorrelated
+    // subquery both databases answer from the indexes; a correlated EXISTS made SQLite scan every fiche.
     public static IQueryable<Form> FormsOf(this DossierDbContext db, Guid familyAccountId) =>
         db.Forms.Where(f => f.FamilyAccountId == familyAccountId
-            || (f.ChildId != null && db.Guardians.Any(g => g.ChildId == f.ChildId && g.FamilyAccountId == familyAccountId)));
+            || (f.ChildId != null && db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Select(g => g.ChildId).Contains(f.SubjectId)));
+
+    /// <summary>
+    /// The children a family account is guardian of, read from the guardianship side (its FamilyAccountId index):
+    /// written as "children where EXISTS (guardianship)", SQLite scanned all the town's children for each request.
+    /// </summary>
+    public static IQueryable<Child> ChildrenOf(this DossierDbContext db, Guid familyAccountId) =>
+        db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Join(db.Children, g => g.ChildId, c => c.Id, (g, c) => c);
 
     /// <summary>Family: only a fiche of its own; staff (null): any fiche.</summary>
     public static IQueryable<Form> FormsFor(this DossierDbContext db, Guid? familyAccountId) =>

@@ -14,8 +14,7 @@ internal sealed class ListInternalRulesStatusHandler(DossierDbContext db, TimePr
     public async ValueTask<IReadOnlyList<ChildRulesStatus>> Handle(ListInternalRulesStatus query, CancellationToken cancellationToken)
     {
         var year = SchoolYear.Of(clock.TodayInParis());
-        return await db.Children.AsNoTracking()
-            .Where(c => db.Guardians.Any(g => g.ChildId == c.Id && g.FamilyAccountId == query.FamilyAccountId))
+        return await db.ChildrenOf(query.FamilyAccountId).AsNoTracking()
             .OrderBy(c => c.BirthDate)
             .Select(c => new
             {

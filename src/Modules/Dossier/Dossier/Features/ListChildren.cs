@@ -8,8 +8,7 @@ namespace PortailFamille.Dossier.Features;
 internal sealed class ListChildrenHandler(DossierDbContext db) : IQueryHandler<ListChildren, IReadOnlyList<ChildView>>
 {
     public async ValueTask<IReadOnlyList<ChildView>> Handle(ListChildren query, CancellationToken cancellationToken) =>
-        await db.Children.AsNoTracking()
-            .Where(c => db.Guardians.Any(g => g.ChildId == c.Id && g.FamilyAccountId == query.FamilyAccountId))
+        await db.ChildrenOf(query.FamilyAccountId).AsNoTracking()
             .OrderBy(c => c.BirthDate)
             .Select(c => new ChildView(c.Id, c.FamilyAccountId, c.FirstName, c.LastName, c.BirthDate, c.School, c.Grade))
             .ToListAsync(cancellationToken);

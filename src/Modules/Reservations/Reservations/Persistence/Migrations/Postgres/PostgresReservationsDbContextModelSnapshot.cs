@@ -153,6 +153,8 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId", "Day");
+
                     b.HasIndex("FamilyAccountId", "Day");
 
                     b.HasIndex("ChildId", "ActivityId", "Day")
