@@ -110,6 +110,7 @@ internal static class OpeningDay
             }));
         }
 
+        if (keptSignedIn) Console.Error.WriteLine($"  {sessions.Count} families signed in; the period opens now");
         var watch = Stopwatch.StartNew();
 
         async Task Arrive(int i, BenchFamily family)

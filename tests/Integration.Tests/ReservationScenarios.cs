@@ -122,6 +122,43 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Two_children_on_the_last_place_get_the_place_and_the_waitlist_in_cart_order()
+    {
+        var canteen = await ActivityAsync("RESTAURATION");
+        var day = (await app.OpenCanteenDaysAsync())[^2];
+        // A family of this class's fixture no other scenario here touches, with two children.
+        var family = new[] { 3, 5, 10, 15, 20 }.Select(Family).First(f => f.Children.Count >= 2 && f.StructureIndex == 0);
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            var activity = await db.Activities.SingleAsync(a => a.Id == canteen.Id);
+            await DaySlots.EnsureAsync(db, [(activity, day)], default);
+            // One place and one waitlist place left, whatever the other scenarios booked that day.
+            await db.DaySlots.Where(s => s.ActivityId == canteen.Id && s.Day == day)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, x => x.Taken + 1).SetProperty(x => x.WaitlistSize, x => x.Waitlisted + 1));
+        }
+
+        var late = Family(9); // booked only the last open day, in the concurrency scenario
+        Assert.Equal(1, (await app.SendAsync(new ToggleCartDays(late.Id, late.Children[0].Id, canteen.Id, [day], ToggleScope.EachDay))).Value.Added);
+        foreach (var child in family.Children.Take(2))
+            Assert.Equal(1, (await app.SendAsync(new ToggleCartDays(family.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay))).Value.Added);
+        var confirmed = (await app.SendAsync(new ConfirmCart(family.Id))).ValueOrThrow();
+
+        Assert.Equal([LineOutcome.Accepted, LineOutcome.Waitlisted], confirmed.Lines.Select(l => l.Outcome));
+        await using var check = app.HostServices.CreateAsyncScope();
+        var slot = await check.ServiceProvider.GetRequiredService<ReservationsDbContext>().DaySlots.AsNoTracking()
+            .SingleAsync(s => s.ActivityId == canteen.Id && s.Day == day);
+        Assert.Equal((slot.Capacity, slot.WaitlistSize), (slot.Taken, slot.Waitlisted));
+
+        // The slot is full and so is its waitlist: the family that put the day in its cart before is refused, nothing is taken.
+        var refused = (await app.SendAsync(new ConfirmCart(late.Id))).ValueOrThrow().Lines.Single();
+        Assert.Equal((LineOutcome.Refused, "Activité complète et liste d'attente complète."), (refused.Outcome, refused.Reason));
+        var after = await check.ServiceProvider.GetRequiredService<ReservationsDbContext>().DaySlots.AsNoTracking()
+            .SingleAsync(s => s.ActivityId == canteen.Id && s.Day == day);
+        Assert.Equal((slot.Taken, slot.Waitlisted), (after.Taken, after.Waitlisted));
+    }
+
+    [Fact]
     public async Task Carts_creating_the_same_day_slots_at_once_all_succeed_and_each_slot_exists_once()
     {
         var canteen = await ActivityAsync("RESTAURATION");

@@ -13,6 +13,7 @@ public static class ReservationsModule
         services.AddModuleDbContext<ReservationsDbContext, SqliteReservationsDbContext, PostgresReservationsDbContext>(database, ReservationsDbContext.Module);
         services.AddModuleServices(typeof(ReservationsModule).Assembly);
         services.AddScoped<Features.ReservationData>();
+        services.AddSingleton<Features.BookingRulesCache>();
         return services;
     }
 }

@@ -112,15 +112,14 @@ internal sealed class GetSignInGateHandler(AccountsDbContext db) : IQueryHandler
 
 /// <summary>
 /// ASP.NET Core Identity's PBKDF2 hasher (salted, slow); shared by sign-in and seeding. A check costs tens
-/// of milliseconds of CPU: sign-ins run at most one per core at a time and the others wait their turn
-/// without holding a thread (the bench showed a rush of sign-ins starving the thread pool, so every other
-/// request waited too). The wait is the same whatever the account: timing still tells nothing.
-/// </summary>
-/// <summary>
-/// The password checks of sign-ins run one per core; the others wait without a thread. Past
-/// <see cref="MaxWaiting"/> waiting checks (about two seconds of work), a new one is refused at once
-/// (<see cref="PasswordChecksSaturatedException"/>): under a rush, those let in are served in seconds and
-/// the others are told to retry, instead of every parent waiting until their browser gives up.
+/// of milliseconds of CPU: checks run one per core and the others wait their turn without holding a thread
+/// (the bench showed a rush of sign-ins starving the thread pool, so every other request waited too). The
+/// wait is the same whatever the account: timing still tells nothing. Past <see cref="MaxWaiting"/> waiting
+/// checks (128 per core: about 7 s of work at 55–60 ms a check), a new one is refused at once
+/// (<see cref="PasswordChecksSaturatedException"/>, a 503 « réessayez »): a parent in a rush of 200 waits a
+/// few seconds and gets in; at an opening where more arrive than the cores can check, those let in still
+/// get in within seconds and the others are told to retry instead of waiting until their browser gives up.
+/// (At 32 per core, about 2 s, the 200-parent rush turned a few hundred parents away six times in a row.)
 /// </summary>
 internal sealed class PasswordHashing(int maxWaiting)
 {
@@ -129,7 +128,7 @@ internal sealed class PasswordHashing(int maxWaiting)
     private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private int _waiting;
 
-    public PasswordHashing() : this(Environment.ProcessorCount * 32)
+    public PasswordHashing() : this(Environment.ProcessorCount * 128)
     {
     }
 

@@ -28,18 +28,23 @@ internal static class ReservationErrors
 }
 
 /// <summary>What booking decisions need, loaded once per request: the family's children (Dossier contract) and a structure's calendar.</summary>
-internal sealed class ReservationData(ReservationsDbContext db, ISender sender)
+internal sealed class ReservationData(ReservationsDbContext db, ISender sender, BookingRulesCache cache)
 {
     public async Task<IReadOnlyList<ChildView>> ChildrenAsync(Guid familyAccountId, CancellationToken ct) =>
         await sender.Send(new ListChildren(familyAccountId), ct);
 
+    /// <summary>Periods, closures and holidays of the structures: three queries, kept a few seconds (<see cref="BookingRulesCache"/>).</summary>
     public async Task<BookingRules> RulesAsync(IEnumerable<Guid> structureIds, CancellationToken ct)
     {
-        var ids = structureIds.Distinct().ToList();
+        var ids = structureIds.Distinct().Order().ToList();
+        if (cache.TryGet(ids, out var cached)) return cached;
+        var version = cache.Version;
         var periods = await db.BookingPeriods.AsNoTracking().Where(p => ids.Contains(p.StructureId)).ToListAsync(ct);
         var closures = await db.Closures.AsNoTracking().Where(c => ids.Contains(c.StructureId)).ToListAsync(ct);
         var holidays = await db.SchoolHolidays.AsNoTracking().ToListAsync(ct);
-        return new BookingRules(periods, closures, holidays);
+        var rules = new BookingRules(periods, closures, holidays);
+        cache.Store(ids, rules, version);
+        return rules;
     }
 
     /// <summary>Why this child may not take this activity (age group), or null.</summary>
@@ -48,4 +53,46 @@ internal sealed class ReservationData(ReservationsDbContext db, ISender sender)
         var age = BookingRules.AgeOn(child.BirthDate, day);
         return activity.AcceptsAge(age) ? null : $"{child.FirstName} a {age} ans : l'activité {activity.Name} est réservée aux {activity.AgeGroup}.";
     }
+}
+
+/// <summary>
+/// The booking rules of a set of structures, kept Reservations:RulesCacheSeconds (5 s by default; 0 turns it off).
+/// Every calendar, cart change and confirmation needs them, and they change a few times a year: at an opening the
+/// three queries were a sixth of the database round trips of a parent's visit. A period or closure saved through
+/// this process empties the cache at once; another Host sees it within those seconds. The rules are read-only
+/// once built, so requests share them.
+/// </summary>
+internal sealed class BookingRulesCache(TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration)
+{
+    private readonly TimeSpan _keep = TimeSpan.FromSeconds(
+        double.TryParse(configuration["Reservations:RulesCacheSeconds"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds : 5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Until, BookingRules Rules)> _entries = new();
+    private long _version;
+
+    /// <summary>Read before loading: rules loaded while a change was saved are not kept.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public bool TryGet(IReadOnlyList<Guid> structureIds, out BookingRules rules)
+    {
+        rules = null!;
+        if (_keep <= TimeSpan.Zero || !_entries.TryGetValue(Key(structureIds), out var entry) || entry.Until <= clock.GetUtcNow()) return false;
+        rules = entry.Rules;
+        return true;
+    }
+
+    public void Store(IReadOnlyList<Guid> structureIds, BookingRules rules, long version)
+    {
+        if (_keep <= TimeSpan.Zero || version != Version) return;
+        _entries[Key(structureIds)] = (clock.GetUtcNow() + _keep, rules);
+    }
+
+    /// <summary>After a period, closure or holiday is saved.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _entries.Clear();
+    }
+
+    private static string Key(IReadOnlyList<Guid> ids) => string.Join(',', ids);
 }

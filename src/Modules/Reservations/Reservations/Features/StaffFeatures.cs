@@ -84,7 +84,7 @@ internal sealed class CreateBookingPeriodValidator : AbstractValidator<CreateBoo
     }
 }
 
-internal sealed class CreateBookingPeriodHandler(ReservationsDbContext db, TimeProvider clock) : ICommandHandler<CreateBookingPeriod, Result<Guid>>
+internal sealed class CreateBookingPeriodHandler(ReservationsDbContext db, TimeProvider clock, BookingRulesCache rules) : ICommandHandler<CreateBookingPeriod, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateBookingPeriod command, CancellationToken cancellationToken)
     {
@@ -94,6 +94,7 @@ internal sealed class CreateBookingPeriodHandler(ReservationsDbContext db, TimeP
         var period = BookingPeriod.Create(Guid.CreateVersion7(clock.GetUtcNow()), command.StructureId, command.Name.Trim(), command.Kind, command.OpensOn, command.StartsOn, command.EndsOn);
         db.BookingPeriods.Add(period);
         await db.SaveChangesAsync(cancellationToken);
+        rules.Invalidate();
         return period.Id;
     }
 }
@@ -104,7 +105,7 @@ internal sealed class AddClosureValidator : AbstractValidator<AddClosure>
         RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Indiquez le motif de la fermeture.").MaximumLength(200).WithMessage("Le motif est trop long.");
 }
 
-internal sealed class AddClosureHandler(ReservationsDbContext db, TimeProvider clock) : ICommandHandler<AddClosure, Result>
+internal sealed class AddClosureHandler(ReservationsDbContext db, TimeProvider clock, BookingRulesCache rules) : ICommandHandler<AddClosure, Result>
 {
     public async ValueTask<Result> Handle(AddClosure command, CancellationToken cancellationToken)
     {
@@ -117,6 +118,7 @@ internal sealed class AddClosureHandler(ReservationsDbContext db, TimeProvider c
                 $"{booked} réservation(s) existent ce jour-là : annulez-les avec les familles avant de fermer le jour.");
         db.Closures.Add(Closure.Create(Guid.CreateVersion7(clock.GetUtcNow()), command.StructureId, command.Day, command.Kind, command.Reason.Trim()));
         await db.SaveChangesAsync(cancellationToken);
+        rules.Invalidate();
         return Result.Success();
     }
 }
