@@ -31,9 +31,19 @@ internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationDa
         var slots = await db.DaySlots.AsNoTracking()
             .Where(s => activityIds.Contains(s.ActivityId) && s.Day >= first && s.Day <= last)
             .ToDictionaryAsync(s => (s.ActivityId, s.Day), cancellationToken);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.ChildId == child.Id && activityIds.Contains(b.ActivityId) && b.Day >= first && b.Day <= last && b.Outcome != LineOutcome.Cancelled)
-            .ToListAsync(cancellationToken);
+        // The child's active lines (whoever booked them: the other parent's show as taken) and this family's refused
+        // ones. Each side is served by an index (the partial unique index on active lines; family and day), so
+        // neither database reads the activity's whole month; an index on (child, day) would serve it too but cost
+        // every line's nightly update one more index entry (the bench measured 50 s per million lines rising to 71 s).
+        // The activities are filtered here, not in SQL: with them in the query SQLite preferred the activity's index.
+        var shown = activityIds.ToHashSet();
+        var bookings = (await db.Bookings.AsNoTracking()
+            .Where(b => b.Day >= first && b.Day <= last
+                && ((b.ChildId == child.Id && (b.Outcome == LineOutcome.Accepted || b.Outcome == LineOutcome.Waitlisted))
+                    || (b.FamilyAccountId == query.FamilyAccountId && b.ChildId == child.Id && b.Outcome == LineOutcome.Refused)))
+            .ToListAsync(cancellationToken))
+            .Where(b => shown.Contains(b.ActivityId))
+            .ToList();
         var cart = await db.CartItems.AsNoTracking()
             .Where(c => c.FamilyAccountId == query.FamilyAccountId && c.ChildId == child.Id && c.Day >= first && c.Day <= last)
             .ToListAsync(cancellationToken);

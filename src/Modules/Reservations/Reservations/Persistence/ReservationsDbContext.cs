@@ -90,9 +90,6 @@ internal class ReservationsDbContext(DbContextOptions options) : DbContext(optio
             b.Ignore(x => x.IsActive);
             b.Ignore(x => x.Status);
             b.HasIndex(x => new { x.FamilyAccountId, x.Day });
-            // A child's calendar reads its lines of every outcome (refused ones are shown too), which the partial
-            // unique index below cannot serve: without this one SQLite read the whole month of the activity.
-            b.HasIndex(x => new { x.ChildId, x.Day });
             b.HasIndex(x => new { x.ActivityId, x.Day, x.Outcome, x.RequestedAt });
             // One active line (accepted or waitlisted) per child, activity and day, whoever booked it:
             // two parents or two tabs confirming the same day cannot both win.

@@ -153,8 +153,6 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId", "Day");
-
                     b.HasIndex("FamilyAccountId", "Day");
 
                     b.HasIndex("ChildId", "ActivityId", "Day")

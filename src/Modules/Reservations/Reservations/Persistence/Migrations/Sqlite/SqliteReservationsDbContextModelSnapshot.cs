@@ -147,8 +147,6 @@ namespace PortailFamille.Reservations.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId", "Day");
-
                     b.HasIndex("FamilyAccountId", "Day");
 
                     b.HasIndex("ChildId", "ActivityId", "Day")
