@@ -76,7 +76,8 @@ public sealed class WorkerProcessScenarios(ITestOutputHelper output) : IAsyncLif
         // victim is killed at a moment when it has claimed a mail and is sending it, but the server has not accepted it.
         // (A kill in the round trip between the server's "250 accepted" and the outbox's record would make a duplicate
         // whatever the code does: RFC 1047. The code keeps that window to one round trip; the test does not aim at it.)
-        var victimHeld = _smtp.HoldClient("worker-a.test");
+        // The victim delivers two mails (each recorded before its next MAIL FROM), then its third is held.
+        var victimHeld = _smtp.HoldClient("worker-a.test", letThrough: 2);
         var victim = WorkerProcess.Start("worker-a", Named(settings, "worker-a.test"), output);
         var survivor = WorkerProcess.Start("worker-b", Named(settings, "worker-b.test"), output);
         _workers.AddRange([victim, survivor]);
