@@ -119,7 +119,7 @@ internal sealed class GetSignInGateHandler(AccountsDbContext db) : IQueryHandler
 /// (<see cref="PasswordChecksSaturatedException"/>, a 503 « réessayez »): a parent in a rush of 200 waits a
 /// few seconds and gets in; at an opening where more arrive than the cores can check, those let in still
 /// get in within seconds and the others are told to retry instead of waiting until their browser gives up.
-/// (At 32 per core, about 2 s, the 200-parent rush turned a few hundred parents away six times in a row.)
+/// (At 32 per core, about 2 s, the 200-parent rush turned 204 parents away six times in a row.)
 /// </summary>
 internal sealed class PasswordHashing(int maxWaiting)
 {
