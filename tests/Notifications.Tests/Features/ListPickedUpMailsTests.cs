@@ -5,6 +5,7 @@ using MimeKit;
 using PortailFamille.Notifications.Contracts;
 using PortailFamille.Notifications.Features;
 using PortailFamille.Notifications.Mail;
+using PortailFamille.Notifications.Tests.Mail;
 using PortailFamille.Notifications.Templates;
 
 namespace PortailFamille.Notifications.Tests.Features;

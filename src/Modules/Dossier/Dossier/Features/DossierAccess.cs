@@ -8,25 +8,28 @@ namespace PortailFamille.Dossier.Features;
 /// <summary>Which fiches a family may see: its own account's, and its children's (shared by separated parents).</summary>
 internal static class DossierAccess
 {
-    // A child's fiches have the child as subject. "SubjectId IN (the family's children)" is an uncorrelated
-    // subquery both databases answer from the indexes; a correlated EXISTS made SQLite scan every fiche.
+    /// <summary>The ids of the children a family account is guardian of (the guardianships' FamilyAccountId index).</summary>
+    public static IQueryable<Guid> ChildIdsOf(this DossierDbContext db, Guid familyAccountId) =>
+        db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Select(g => g.ChildId);
+
+    // A child's fiches have the child as subject: "SubjectId IN (the family's children)" is an uncorrelated
+    // subquery answered from the indexes, where a correlated EXISTS would be run once per fiche on SQLite.
     public static IQueryable<Form> FormsOf(this DossierDbContext db, Guid familyAccountId) =>
-        db.Forms.Where(f => f.FamilyAccountId == familyAccountId
-            || (f.ChildId != null && db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Select(g => g.ChildId).Contains(f.SubjectId)));
+        db.Forms.Where(f => f.FamilyAccountId == familyAccountId || (f.ChildId != null && db.ChildIdsOf(familyAccountId).Contains(f.SubjectId)));
 
     /// <summary>
-    /// The children a family account is guardian of, read from the guardianship side (its FamilyAccountId index):
-    /// written as "children where EXISTS (guardianship)", SQLite scanned all the town's children for each request.
+    /// The children a family account is guardian of, read from the guardianship side: written as "children where
+    /// EXISTS (guardianship)", SQLite scanned all the town's children for each request (93–161 ms at 100,000).
     /// </summary>
     public static IQueryable<Child> ChildrenOf(this DossierDbContext db, Guid familyAccountId) =>
-        db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Join(db.Children, g => g.ChildId, c => c.Id, (g, c) => c);
+        db.ChildIdsOf(familyAccountId).Join(db.Children, id => id, c => c.Id, (id, c) => c);
 
     /// <summary>Family: only a fiche of its own; staff (null): any fiche.</summary>
     public static IQueryable<Form> FormsFor(this DossierDbContext db, Guid? familyAccountId) =>
         familyAccountId is { } family ? db.FormsOf(family) : db.Forms;
 
     public static async Task<List<Guid>> ChildIdsOfAsync(this DossierDbContext db, Guid familyAccountId, CancellationToken ct) =>
-        await db.Guardians.Where(g => g.FamilyAccountId == familyAccountId).Select(g => g.ChildId).ToListAsync(ct);
+        await db.ChildIdsOf(familyAccountId).ToListAsync(ct);
 
     /// <summary>Creates the fiches the family does not have yet (« à saisir »): two for the account, five per child.</summary>
     public static async Task EnsureFormsAsync(this DossierDbContext db, Guid familyAccountId, Func<IReadOnlyDictionary<string, string?>?> holderDefaults, DateTimeOffset now, CancellationToken ct)

@@ -27,13 +27,3 @@ internal interface IMailSession : IAsyncDisposable
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
-
-internal static class MailTransportExtensions
-{
-    /// <summary>One message in a session of its own.</summary>
-    public static async Task SendAsync(this IMailTransport transport, MimeMessage message, CancellationToken cancellationToken)
-    {
-        await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(message, cancellationToken);
-    }
-}

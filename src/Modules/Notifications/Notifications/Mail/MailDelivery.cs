@@ -75,36 +75,8 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
                 {
                     if (session is not null) await session.DisposeAsync();
                     session = null;
-                    var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
-                    var refusedMailbox = refused ? ((SmtpCommandException)ex).Mailbox : null;
-                    // One address of the profile refused for good: the others get the mail at the next pass.
-                    if (refusedMailbox is not null && message is not null && await WithoutRefusedAsync(id, claim, message, refusedMailbox, ex.Message, cancellationToken))
-                    {
-                        logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, refusedMailbox);
-                        failed++;
-                        continue;
-                    }
-
-                    var tooOld = clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter;
-                    if (refused || tooOld)
-                    {
-                        await Record(id, claim, s => s
-                            .SetProperty(m => m.Status, OutgoingMailStatus.Abandoned)
-                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                            .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
-                        logger.LogError(ex, "Mail {MessageId} to {Recipients} abandoned after {Attempts} attempts", mail.MessageId, mail.Recipients, mail.Attempts);
-                        abandoned++;
-                    }
-                    else
-                    {
-                        var next = clock.GetUtcNow() + OutgoingMail.RetryDelay(mail.Attempts, settings.FirstRetry, settings.MaxRetry);
-                        await Record(id, claim, s => s
-                            .SetProperty(m => m.NextAttemptAt, next)
-                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                            .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
-                        logger.LogWarning(ex, "Mail {MessageId} not sent (attempt {Attempts}); next attempt at {Next}", mail.MessageId, mail.Attempts, next);
-                        failed++;
-                    }
+                    if (await FailedAsync(mail, claim, message, ex, cancellationToken)) abandoned++;
+                    else failed++;
                     continue;
                 }
 
@@ -125,6 +97,40 @@ internal sealed class MailDelivery(NotificationsDbContext db, IMailTransport tra
         }
 
         return new DeliveryPass(sent, failed, abandoned);
+    }
+
+    /// <summary>
+    /// Records a failed send under its claim: the other addresses get it at the next pass when the server refused one
+    /// of several for good; abandoned (true) when it refused the only one or the mail is too old; else retried later.
+    /// </summary>
+    private async Task<bool> FailedAsync(OutgoingMail mail, Guid claim, MimeMessage? message, Exception ex, CancellationToken ct)
+    {
+        var refused = ex is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } smtp && (int)smtp.StatusCode >= 500;
+        var refusedMailbox = refused ? ((SmtpCommandException)ex).Mailbox : null;
+        if (refusedMailbox is not null && message is not null && await WithoutRefusedAsync(mail.Id, claim, message, refusedMailbox, ex.Message, ct))
+        {
+            logger.LogWarning(ex, "Mail {MessageId}: {Mailbox} refused by the server, sent again to the other recipients", mail.MessageId, refusedMailbox);
+            return false;
+        }
+
+        var settings = options.Value.Delivery;
+        if (refused || clock.GetUtcNow() - mail.QueuedAt >= settings.GiveUpAfter)
+        {
+            await Record(mail.Id, claim, s => s
+                .SetProperty(m => m.Status, OutgoingMailStatus.Abandoned)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+            logger.LogError(ex, "Mail {MessageId} to {Recipients} abandoned after {Attempts} attempts", mail.MessageId, mail.Recipients, mail.Attempts);
+            return true;
+        }
+
+        var next = clock.GetUtcNow() + OutgoingMail.RetryDelay(mail.Attempts, settings.FirstRetry, settings.MaxRetry);
+        await Record(mail.Id, claim, s => s
+            .SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, OutgoingMail.Truncate(ex.Message)));
+        logger.LogWarning(ex, "Mail {MessageId} not sent (attempt {Attempts}); next attempt at {Next}", mail.MessageId, mail.Attempts, next);
+        return false;
     }
 
     /// <summary>Takes the refused mailbox out of the message and makes it due again; false when nobody would be left.</summary>

@@ -54,32 +54,22 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         // The children's active lines on the cart's days, in one query rather than one per line (the unique
         // index on active lines still refuses, at commit, a line booked meanwhile by another request).
         var alreadyBooked = await ActiveLinesAsync(db, items, cancellationToken);
+        // Why each booking line is refused before any place is looked at (null: it may take a place).
+        var refusals = items.Where(i => i.Action == BookingAction.Book).ToDictionary(i => i.Id, i => Refusal(i, activities[i.ActivityId],
+            children.GetValueOrDefault(i.ChildId), rules.Evaluate(activities[i.ActivityId], i.Day, today), alreadyBooked));
         // On PostgreSQL a cart of bookings only takes all its places in one statement (see SlotPlaces); elsewhere,
         // and when the cart also cancels days, each line takes its place in turn.
         Dictionary<Guid, LineOutcome>? placed = null;
         if (db.Database.IsNpgsql() && items.All(i => i.Action == BookingAction.Book))
-        {
-            var candidates = items.Where(i => Refusal(i, activities[i.ActivityId], children.GetValueOrDefault(i.ChildId),
-                rules.Evaluate(activities[i.ActivityId], i.Day, today), alreadyBooked) is null).ToList();
-            placed = await SlotPlaces.TakeAsync(db, candidates, cancellationToken);
-        }
+            placed = await SlotPlaces.TakeAsync(db, items.Where(i => refusals[i.Id] is null).ToList(), cancellationToken);
 
         foreach (var item in items)
         {
             var activity = activities[item.ActivityId];
             var childName = children.TryGetValue(item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant";
-            var verdict = rules.Evaluate(activity, item.Day, today);
-            LineResult line;
-
-            if (item.Action == BookingAction.Cancel)
-            {
-                line = await CancelAsync(db, item, family, verdict, now, cancellationToken);
-            }
-            else
-            {
-                line = await BookAsync(db, item, family, activity, children.GetValueOrDefault(item.ChildId), verdict, alreadyBooked, confirmationId, now,
-                    placed is null ? null : placed.GetValueOrDefault(item.Id, LineOutcome.Refused), cancellationToken);
-            }
+            var line = item.Action == BookingAction.Cancel
+                ? await CancelAsync(db, item, family, rules.Evaluate(activity, item.Day, today), now, cancellationToken)
+                : await BookAsync(db, item, family, refusals[item.Id], placed?.GetValueOrDefault(item.Id, LineOutcome.Refused), confirmationId, now, cancellationToken);
 
             results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Reason));
             events.Add(new ConfirmedBooking(line.BookingId, item.ChildId, item.ActivityId, item.Day, item.Action, line.Outcome));
@@ -158,11 +148,10 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         return refusal;
     }
 
-    private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, Activity activity,
-        Dossier.Contracts.ChildView? child, BookingRules.Verdict verdict, HashSet<(Guid Child, Guid Activity, DateOnly Day)> alreadyBooked,
-        Guid confirmationId, DateTimeOffset now, LineOutcome? placed, CancellationToken ct)
+    /// <summary>Records the line: refused with <paramref name="refusal"/>, with the outcome already <paramref name="placed"/>, or taking its place now.</summary>
+    private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, string? refusal, LineOutcome? placed,
+        Guid confirmationId, DateTimeOffset now, CancellationToken ct)
     {
-        var refusal = Refusal(item, activity, child, verdict, alreadyBooked);
         var outcome = LineOutcome.Refused;
         if (refusal is null && placed is { } taken)
         {
@@ -209,12 +198,10 @@ internal static class DaySlots
         var missing = wanted.Where(w => !existing.Contains((w.Activity.Id, w.Day))).Select(w => DaySlot.For(w.Activity, w.Day)).ToList();
         if (missing.Count == 0) return;
 
-        var entity = db.Model.FindEntityType(typeof(DaySlot))!;
-        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var table = new DaySlotTable(db);
         var properties = new[] { nameof(DaySlot.ActivityId), nameof(DaySlot.Day), nameof(DaySlot.Capacity), nameof(DaySlot.WaitlistSize), nameof(DaySlot.Taken), nameof(DaySlot.Waitlisted) }
-            .Select(p => entity.FindProperty(p)!).ToArray();
-        var name = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-        var insert = $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) VALUES ";
+            .Select(table.Property).ToArray();
+        var insert = $"INSERT INTO {table.Name} ({string.Join(", ", properties.Select(table.Column))}) VALUES ";
         // Parameters typed by the model's own mappings (a Guid is TEXT on SQLite, uuid on PostgreSQL; null capacity stays typed).
         await using var factory = db.Database.GetDbConnection().CreateCommand();
         foreach (var chunk in missing.Chunk(100))
@@ -256,10 +243,9 @@ internal static class SlotPlaces
         if (items.Count == 0) return outcomes;
         var groups = items.GroupBy(i => (i.ActivityId, i.Day)).ToList();
 
-        var entity = db.Model.FindEntityType(typeof(DaySlot))!;
-        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
-        var (name, activity, day) = ($"\"{table.Schema}\".\"{table.Name}\"", Column(nameof(DaySlot.ActivityId)), Column(nameof(DaySlot.Day)));
+        var table = new DaySlotTable(db);
+        string Column(string property) => table.Column(table.Property(property));
+        var (name, activity, day) = (table.Name, Column(nameof(DaySlot.ActivityId)), Column(nameof(DaySlot.Day)));
         var (capacity, taken) = (Column(nameof(DaySlot.Capacity)), Column(nameof(DaySlot.Taken)));
         var (waitlistSize, waitlisted) = (Column(nameof(DaySlot.WaitlistSize)), Column(nameof(DaySlot.Waitlisted)));
 
@@ -304,4 +290,24 @@ internal static class SlotPlaces
 
         return outcomes;
     }
+}
+
+/// <summary>The day slots' table and column names as the model maps them (a schema on PostgreSQL, a module prefix on SQLite), quoted for raw SQL.</summary>
+internal sealed class DaySlotTable
+{
+    private readonly Microsoft.EntityFrameworkCore.Metadata.IEntityType _entity;
+    private readonly Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier _table;
+
+    public DaySlotTable(ReservationsDbContext db)
+    {
+        _entity = db.Model.FindEntityType(typeof(DaySlot))!;
+        _table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
+        Name = _table.Schema is { } schema ? $"\"{schema}\".\"{_table.Name}\"" : $"\"{_table.Name}\"";
+    }
+
+    public string Name { get; }
+
+    public Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => _entity.FindProperty(name)!;
+
+    public string Column(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => $"\"{property.GetColumnName(_table)}\"";
 }
