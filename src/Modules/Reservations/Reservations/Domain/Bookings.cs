@@ -77,15 +77,6 @@ internal sealed class Booking
         RequestedAt = now,
     };
 
-    public void Cancel(DateTimeOffset now)
-    {
-        Outcome = LineOutcome.Cancelled;
-        CancelledAt = now;
-        TransmittedAt = null; // a cancellation is a new movement for the nightly report
-    }
-
-    public void Promote() => Outcome = LineOutcome.Accepted;
-
     public BookingStatus Status => TransmittedAt is null ? BookingStatus.NotTransmitted : Outcome switch
     {
         LineOutcome.Accepted => BookingStatus.Accepted,

@@ -51,6 +51,16 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         var events = new List<ConfirmedBooking>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claim the cart's lines first: the delete's count decides which request confirms them (the same cart
+        // confirmed from two tabs, or a line removed meanwhile). Exactly one request may confirm a given line.
+        var processed = items.Select(i => i.Id).ToList();
+        var claimed = await db.CartItems.Where(i => i.FamilyAccountId == family && processed.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (claimed != items.Count)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return claimed == 0 ? ReservationErrors.CartAlreadyConfirmed : ReservationErrors.ConcurrentChange;
+        }
+
         // The children's active lines on the cart's days, in one query rather than one per line (the unique
         // index on active lines still refuses, at commit, a line booked meanwhile by another request).
         var alreadyBooked = await ActiveLinesAsync(db, items, cancellationToken);
@@ -81,8 +91,6 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
                 await outbox.PublishAsync(Charges.Withdrawn(activity, family, line.BookingId, item.Day, now));
         }
 
-        var processed = items.Select(i => i.Id).ToList();
-        await db.CartItems.Where(i => processed.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
         await outbox.PublishAsync(new ReservationsConfirmed(family, confirmationId, events));
         try
         {
@@ -115,25 +123,41 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
 
     private sealed record LineResult(LineOutcome Outcome, string? Reason, Guid BookingId, bool FreedPlace = false);
 
+    /// <summary>
+    /// Cancels the line's booking. The booking moves from its state (accepted or waitlisted) to cancelled by a
+    /// conditional update, and only the request whose update moved it frees the place or the waitlist entry:
+    /// a booking cancelled twice at once, or promoted meanwhile, is never counted twice.
+    /// </summary>
     private static async Task<LineResult> CancelAsync(ReservationsDbContext db, CartItem item, Guid family, BookingRules.Verdict verdict,
         DateTimeOffset now, CancellationToken ct)
     {
-        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == item.BookingId && b.FamilyAccountId == family, ct);
-        if (booking is null || !booking.IsActive) return new LineResult(LineOutcome.Refused, "Cette réservation était déjà annulée.", item.BookingId ?? Guid.Empty);
-        if (!verdict.Open) return new LineResult(LineOutcome.Refused, verdict.Reason, booking.Id);
-
-        var wasAccepted = booking.Outcome == LineOutcome.Accepted;
-        booking.Cancel(now);
-        if (wasAccepted)
+        // A waitlisted booking may be promoted between the read and the update: read again, a few times at most.
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Taken > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - 1), ct);
-            return new LineResult(LineOutcome.Cancelled, null, booking.Id, FreedPlace: true);
+            var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == item.BookingId && b.FamilyAccountId == family)
+                .Select(b => new { b.Id, b.Outcome, b.ActivityId, b.Day }).SingleOrDefaultAsync(ct);
+            if (booking is null || booking.Outcome is not (LineOutcome.Accepted or LineOutcome.Waitlisted))
+                return new LineResult(LineOutcome.Refused, "Cette réservation était déjà annulée.", item.BookingId ?? Guid.Empty);
+            if (!verdict.Open) return new LineResult(LineOutcome.Refused, verdict.Reason, booking.Id);
+
+            var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Outcome == booking.Outcome)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Outcome, LineOutcome.Cancelled).SetProperty(b => b.CancelledAt, now)
+                    .SetProperty(b => b.TransmittedAt, (DateTimeOffset?)null), ct); // a cancellation is a new movement for the nightly report
+            if (moved == 0) continue;
+
+            if (booking.Outcome == LineOutcome.Accepted)
+            {
+                await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Taken > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - 1), ct);
+                return new LineResult(LineOutcome.Cancelled, null, booking.Id, FreedPlace: true);
+            }
+
+            await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Waitlisted > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Waitlisted, x => x.Waitlisted - 1), ct);
+            return new LineResult(LineOutcome.Cancelled, null, booking.Id);
         }
 
-        await db.DaySlots.Where(s => s.ActivityId == booking.ActivityId && s.Day == booking.Day && s.Waitlisted > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Waitlisted, x => x.Waitlisted - 1), ct);
-        return new LineResult(LineOutcome.Cancelled, null, booking.Id);
+        return new LineResult(LineOutcome.Refused, "Cette réservation vient de changer : vérifiez le suivi puis annulez-la à nouveau.", item.BookingId ?? Guid.Empty);
     }
 
     /// <summary>Why this line cannot be booked before any place is looked at, or null.</summary>

@@ -23,6 +23,9 @@ internal static class ReservationErrors
         + (eligibility.Deadline is { } d ? $" (date limite : {d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))})" : "")
         + ". Vous pourrez réserver dès que toutes vos fiches seront validées (onglet « Dossier Famille »).");
 
+    public static readonly Error CartAlreadyConfirmed = Error.Conflict("reservations.cart_already_confirmed",
+        "Ce panier vient d'être validé depuis une autre fenêtre ou un autre appareil : consultez le suivi de vos réservations.");
+
     public static readonly Error ConcurrentChange = Error.Conflict("reservations.concurrent_change",
         "Une autre demande sur les mêmes jours vient d'être enregistrée. Votre panier est conservé : vérifiez-le et validez à nouveau.");
 }
