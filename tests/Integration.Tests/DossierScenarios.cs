@@ -96,6 +96,49 @@ public abstract partial class DossierScenarios<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Uploads_to_one_piece_from_several_sessions_at_once_are_kept_or_refused_cleanly_and_never_exceed_four_files()
+    {
+        var family = Family(27); // a family no other scenario of this class uses: its fiche goes back to draft
+        var sessions = new List<HttpClient>();
+        for (var s = 0; s < 4; s++) sessions.Add(await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword));
+        var form = (await app.SendAsync(new OpenDossier(family.Id))).Forms.First(f => f.Kind == FormKind.Insurance);
+
+        // Each session posts two files at the same instant (the page was opened in four tabs).
+        using var start = new Barrier(sessions.Count);
+        var answers = await Task.WhenAll(sessions.Select((client, n) => Task.Run(async () =>
+        {
+            var page = await client.GetStringAsync($"/dossier-famille/fiches/{form.Id}/modifier");
+            var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(nameof(DocumentPiece.InsuranceCertificate)), "piece" },
+            };
+            content.Add(new ByteArrayContent(Pdf(20)), "files", $"onglet{n}-a.pdf");
+            content.Add(new ByteArrayContent(Pdf(20)), "files", $"onglet{n}-b.pdf");
+            start.SignalAndWait();
+            var response = await client.PostAsync($"/dossier-famille/fiches/{form.Id}/pieces", content);
+            return (response.StatusCode, Location: response.Headers.Location?.OriginalString);
+        })));
+
+        // Never a 500: every post goes back to the fiche, with what was kept and, for the others, why not.
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Contains(answers, a => a.Location!.Contains("depot=2", StringComparison.Ordinal));
+        var stored = (await app.SendAsync(new GetForm(form.Id, family.Id))).Value.Documents;
+        Assert.InRange(stored.Count, 2, 4);
+        Assert.Equal(stored.Count, answers.Sum(a => int.Parse(Regex.Match(a.Location!, "depot=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        // No file without its row, no row without its file.
+        Assert.Equal(stored.Count, Directory.GetFiles(Path.Combine(app.DocumentsRoot, family.Id.ToString("N"))).Length);
+        var refused = answers.Where(a => a.Location!.Contains("depot=0", StringComparison.Ordinal)).ToList();
+        foreach (var answer in refused)
+        {
+            var page = WebUtility.HtmlDecode(await sessions[0].GetStringAsync(answer.Location));
+            Assert.True(page.Contains("Un autre dépôt sur cette fiche", StringComparison.Ordinal) || page.Contains("4 fichiers au plus", StringComparison.Ordinal),
+                $"a refused upload says why in French: {answer.Location}");
+        }
+    }
+
+    [Fact]
     public async Task Uploads_keep_four_files_of_at_most_2000_KB_recognised_by_their_content()
     {
         var family = Family(11);

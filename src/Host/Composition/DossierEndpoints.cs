@@ -40,7 +40,7 @@ internal static class DossierEndpoints
         family.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             var result = await sender.Send(new RemoveDocument(documentId, FamilyId(user), Actor(user)), ct);
-            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : Results.NotFound();
+            return result.IsSuccess || result.Error!.Kind == ErrorKind.Conflict ? Back(returnTo, "/dossier-famille") : Results.NotFound();
         });
         family.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
@@ -66,7 +66,7 @@ internal static class DossierEndpoints
         staff.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             var result = await sender.Send(new RemoveDocument(documentId, null, Actor(user)), ct);
-            return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : Results.NotFound();
+            return result.IsSuccess || result.Error!.Kind == ErrorKind.Conflict ? Back(returnTo, "/gestion/dossiers") : Results.NotFound();
         });
         staff.MapGet("/pointage/sante/export", async (Guid activityId, DateOnly day, ISender sender, CancellationToken ct) =>
         {

@@ -156,6 +156,9 @@ internal static class DossierErrors
     public static readonly Error ConcurrentChange = Error.Conflict("dossier.concurrent_change",
         "La fiche vient d'être modifiée par ailleurs. Rechargez la page et recommencez.");
 
+    public static readonly Error ConcurrentUpload = Error.Conflict("dossier.concurrent_upload",
+        "Un autre dépôt sur cette fiche était en cours au même moment : ces fichiers n'ont pas été déposés. Vérifiez les fichiers déjà déposés et recommencez si besoin.");
+
     public static Error NotSubmitted(FormStatus status) => Error.Conflict("dossier.form_not_submitted",
         $"Seule une fiche transmise peut être validée ou rejetée (état actuel : {Label(status)}).");
 

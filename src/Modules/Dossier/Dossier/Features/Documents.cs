@@ -57,6 +57,13 @@ internal sealed class UploadDocumentsHandler(DossierDbContext db, IDocumentStore
             form.ChangeDocuments(now).ThrowIfFailure(); // editable: checked above
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another upload (or save) of this fiche committed first: the fiche's concurrency token refuses this one,
+            // so the limit of files per piece holds whatever the concurrency. Nothing of this upload is kept.
+            foreach (var key in written) await store.DeleteAsync(key, CancellationToken.None);
+            return DossierErrors.ConcurrentUpload;
+        }
         catch
         {
             foreach (var key in written) await store.DeleteAsync(key, CancellationToken.None);
@@ -80,7 +87,15 @@ internal sealed class RemoveDocumentHandler(DossierDbContext db, IDocumentStore 
         db.Documents.Remove(document);
         db.FormAudit.Add(FormAuditEntry.Record(form, FormAuditAction.DocumentRemoved, command.Actor, now, $"{document.Piece} : {document.FileName}"));
         form.ChangeDocuments(now).ThrowIfFailure(); // editable: checked above
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DossierErrors.ConcurrentChange; // removed twice at once (a double click), or the fiche changed meanwhile
+        }
+
         await store.DeleteAsync(document.StorageKey, cancellationToken); // after the commit: at worst an orphan file, never a row without its file
         return Result.Success();
     }
