@@ -53,12 +53,6 @@ internal sealed class Booking
     /// <summary>Present, or absent without excuse: the day is paid.</summary>
     public static bool IsConsumed(Attendance? attendance) => attendance is Contracts.Attendance.Present or Contracts.Attendance.Absent;
 
-    public void MarkAttendance(Attendance attendance, DateTimeOffset now)
-    {
-        Attendance = attendance;
-        AttendanceMarkedAt = now;
-    }
-
     public bool IsActive => Outcome is LineOutcome.Accepted or LineOutcome.Waitlisted;
 
     public static Booking Record(Guid familyAccountId, Guid childId, Guid activityId, DateOnly day, LineOutcome outcome, string? reason,

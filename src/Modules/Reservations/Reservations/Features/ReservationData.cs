@@ -26,6 +26,15 @@ internal static class ReservationErrors
     public static readonly Error CartAlreadyConfirmed = Error.Conflict("reservations.cart_already_confirmed",
         "Ce panier vient d'être validé depuis une autre fenêtre ou un autre appareil : consultez le suivi de vos réservations.");
 
+    public static readonly Error AttendanceChanged = Error.Conflict("reservations.attendance_changed",
+        "Le pointage de cet enfant vient d'être modifié par ailleurs : rechargez la feuille du jour.");
+
+    public static Error CapacityBelowTaken(DateOnly day, int taken, int waitlisted, int? capacity, int waitlist) => taken > capacity
+        ? Error.Conflict("reservations.capacity_below_taken",
+            $"Impossible de passer à {capacity} place(s) : {taken} places sont déjà prises le {BookingRules.Describe(day)}. Annulez d'abord des réservations de ce jour ou gardez au moins {taken} places.")
+        : Error.Conflict("reservations.capacity_below_taken",
+            $"Impossible de réduire la liste d'attente à {waitlist} : {waitlisted} demandes y sont déjà le {BookingRules.Describe(day)}.");
+
     public static readonly Error ConcurrentChange = Error.Conflict("reservations.concurrent_change",
         "Une autre demande sur les mêmes jours vient d'être enregistrée. Votre panier est conservé : vérifiez-le et validez à nouveau.");
 }

@@ -29,10 +29,21 @@ internal sealed class UpdateActivityCapacityHandler(ReservationsDbContext db, Ti
         activity.ChangeCapacity(command.Capacity, command.WaitlistSize);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        // Future days take the new figures; places already taken stay taken (a lower capacity only stops new bookings).
+        // Future days take the new figures, each by a conditional update: a day never gets fewer places (or a shorter
+        // waitlist) than it has already given, so a slot's accepted lines never exceed its capacity.
         var today = clock.TodayInParis();
-        await db.DaySlots.Where(s => s.ActivityId == activity.Id && s.Day >= today)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, command.Capacity).SetProperty(x => x.WaitlistSize, command.WaitlistSize), cancellationToken);
+        var (capacity, waitlist) = (command.Capacity, command.WaitlistSize);
+        await db.DaySlots.Where(s => s.ActivityId == activity.Id && s.Day >= today && (capacity == null || s.Taken <= capacity) && s.Waitlisted <= waitlist)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, capacity).SetProperty(x => x.WaitlistSize, waitlist), cancellationToken);
+        var tooFull = await db.DaySlots.AsNoTracking()
+            .Where(s => s.ActivityId == activity.Id && s.Day >= today && ((capacity != null && s.Taken > capacity) || s.Waitlisted > waitlist))
+            .OrderBy(s => s.Day).FirstOrDefaultAsync(cancellationToken);
+        if (tooFull is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return ReservationErrors.CapacityBelowTaken(tooFull.Day, tooFull.Taken, tooFull.Waitlisted, capacity, waitlist);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Result.Success();
     }
@@ -152,7 +163,7 @@ internal sealed class MarkAttendanceHandler(IDbContextOutbox<ReservationsDbConte
     public async ValueTask<Result> Handle(MarkAttendance command, CancellationToken cancellationToken)
     {
         var db = outbox.DbContext;
-        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == command.BookingId, cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.BookingId, cancellationToken);
         if (booking is null || booking.Outcome != LineOutcome.Accepted) return ReservationErrors.BookingNotFound;
         if (booking.Day > clock.TodayInParis())
             return Error.Validation("reservations.attendance_in_future", "La présence se pointe le jour même ou après.");
@@ -161,7 +172,14 @@ internal sealed class MarkAttendanceHandler(IDbContextOutbox<ReservationsDbConte
         // Charged on booking: the day is already debited unless excused. Charged on attendance: nothing yet unless marked.
         var charged = activity.BillingMode == BillingMode.OnBooking ? booking.Attendance != Attendance.Excused : Booking.IsConsumed(booking.Attendance);
         var now = clock.GetUtcNow();
-        booking.MarkAttendance(command.Attendance, now);
+        var (before, after) = (booking.Attendance, (Attendance?)command.Attendance);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The mark moves from what was read to the new one, or not at all: two agents pointing the same child at
+        // once (or a double click) publish one debit, never two.
+        var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Outcome == LineOutcome.Accepted && b.Attendance == before)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Attendance, after).SetProperty(b => b.AttendanceMarkedAt, now), cancellationToken);
+        if (moved == 0) return ReservationErrors.AttendanceChanged;
+
         var isConsumed = Booking.IsConsumed(command.Attendance);
         if (isConsumed && !charged)
             await outbox.PublishAsync(Charges.Recorded(activity, booking.FamilyAccountId, booking.ChildId, booking.Id, booking.Day, now));

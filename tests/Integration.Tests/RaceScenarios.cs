@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.Billing.Persistence;
 using PortailFamille.BuildingBlocks.Demo;
+using PortailFamille.BuildingBlocks.Time;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Features;
 using PortailFamille.Reservations.Persistence;
@@ -15,7 +17,7 @@ namespace PortailFamille.Integration.Tests;
 /// a double click): exactly one confirmation writes the lines, a cancellation frees its place once, and the day
 /// slot's counters stay equal to its lines. Each class has its own database (its own fixture).
 /// </summary>
-public abstract class ConfirmationRaceScenarios<TApp>(TApp app) : IClassFixture<TApp> where TApp : PortalApp
+public abstract class RaceScenarios<TApp>(TApp app) : IClassFixture<TApp> where TApp : PortalApp
 {
     private static readonly Guid Edu = DemoCatalog.Education.Id;
 
@@ -154,8 +156,82 @@ public abstract class ConfirmationRaceScenarios<TApp>(TApp app) : IClassFixture<
             }
         }
     }
+
+    [Fact]
+    public async Task Two_agents_pointing_the_same_child_at_once_debit_the_day_once()
+    {
+        var canteen = await CanteenAsync();
+        var family = Bookable().ElementAt(Bookable().Count() - 2); // used by no other scenario of this class
+        var staff = new[] { await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword), await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword) };
+        // Rounds on days already past (the state the day sheet works on), each mark sent by both agents at the same instant.
+        Attendance[][] rounds = [[Attendance.Present], [Attendance.Present, Attendance.Excused], [Attendance.Absent, Attendance.Excused, Attendance.Present]];
+        for (var r = 0; r < rounds.Length; r++)
+        {
+            var day = TimeProvider.System.TodayInParis().AddDays(-1 - r);
+            Guid bookingId;
+            await using (var scope = app.HostServices.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+                var booking = PortailFamille.Reservations.Domain.Booking.Record(family.Id, family.Children[0].Id, canteen, day, LineOutcome.Accepted, null, null, null, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-10));
+                db.Bookings.Add(booking);
+                await db.SaveChangesAsync();
+                bookingId = booking.Id;
+            }
+
+            foreach (var mark in rounds[r])
+            {
+                using var start = new Barrier(staff.Length);
+                var answers = await Task.WhenAll(staff.Select(client => Task.Run(async () =>
+                {
+                    start.SignalAndWait();
+                    return (await client.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = mark.ToString() })).StatusCode;
+                })));
+                Assert.Contains(HttpStatusCode.NoContent, answers);
+                Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict }));
+            }
+
+            await app.WaitForMessagesHandledAsync();
+            await using (var scope = app.HostServices.CreateAsyncScope())
+            {
+                var key = bookingId.ToString("N");
+                var entries = await scope.ServiceProvider.GetRequiredService<BillingDbContext>().LedgerEntries.AsNoTracking()
+                    .Where(e => e.SourceId != null && e.SourceId.Contains(key)).Select(e => e.Amount).ToListAsync();
+                var consumed = rounds[r][^1] is Attendance.Present or Attendance.Absent;
+                Assert.Equal(consumed ? -4.20m : 0m, entries.Sum());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Places_cannot_be_lowered_below_those_already_taken()
+    {
+        var evening = (await app.SendAsync(new ListActivities(Edu))).Single(a => a.Code == "ACCUEIL_SOIR").Id;
+        var day = (await app.OpenCanteenDaysAsync())[5];
+        var staff = await app.SignedInClientAsync("admin", DemoCatalog.StaffPassword);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening}/capacity", new { capacity = 3, waitlistSize = 1 })).StatusCode);
+        foreach (var family in Bookable().Skip(1).Take(3))
+        {
+            (await app.SendAsync(new ToggleCartDays(family.Id, family.Children[0].Id, evening, [day], ToggleScope.EachDay, Departure: "17:30"))).ValueOrThrow();
+            Assert.Equal(LineOutcome.Accepted, (await app.SendAsync(new ConfirmCart(family.Id))).ValueOrThrow().Lines.Single().Outcome);
+        }
+
+        var lower = await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening}/capacity", new { capacity = 2, waitlistSize = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, lower.StatusCode);
+        var problem = await lower.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("reservations.capacity_below_taken", problem.GetProperty("code").GetString());
+        Assert.Contains("3 places sont déjà prises", problem.GetProperty("detail").GetString());
+        Assert.Equal((3, 0, 3, 0), await CountersAsync(evening, day));
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReservationsDbContext>();
+            Assert.Equal(3, (await db.DaySlots.AsNoTracking().SingleAsync(s => s.ActivityId == evening && s.Day == day)).Capacity);
+            Assert.Equal(3, (await db.Activities.AsNoTracking().SingleAsync(a => a.Id == evening)).Capacity); // nothing half-written
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/v1/staff/activities/{evening}/capacity", new { capacity = (int?)null, waitlistSize = 0 })).StatusCode);
+    }
 }
 
-public sealed class SqliteConfirmationRaceTests(SqlitePortalApp app) : ConfirmationRaceScenarios<SqlitePortalApp>(app);
+public sealed class SqliteRaceTests(SqlitePortalApp app) : RaceScenarios<SqlitePortalApp>(app);
 
-public sealed class PostgresConfirmationRaceTests(PostgresPortalApp app) : ConfirmationRaceScenarios<PostgresPortalApp>(app);
+public sealed class PostgresRaceTests(PostgresPortalApp app) : RaceScenarios<PostgresPortalApp>(app);
