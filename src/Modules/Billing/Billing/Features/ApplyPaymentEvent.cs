@@ -25,9 +25,9 @@ internal sealed class ApplyPaymentEventHandler(
 
     public async ValueTask<Result<PaymentEventOutcome>> Handle(ApplyPaymentEvent command, CancellationToken cancellationToken)
     {
-        if (!options.Value.CardPaymentsAvailable) return CardPaymentErrors.CardPaymentsDisabled;
+        if (!options.Value.CardPaymentsAvailable) return BillingErrors.CardPaymentsDisabled;
         var verified = Verify(command);
-        if (verified is null) return CardPaymentErrors.BadSignature;
+        if (verified is null) return BillingErrors.BadSignature;
 
         switch (verified.Type)
         {
