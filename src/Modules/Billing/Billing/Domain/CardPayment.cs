@@ -114,6 +114,17 @@ internal sealed class CardPayment
         return true;
     }
 
+    /// <summary>
+    /// What a provider says it took, checked before any credit: euros, and amount_total equal to
+    /// <see cref="Total"/> to the cent. Null when it matches, else why it does not.
+    /// </summary>
+    public PaymentAnomalyReason? CheckReceived(long? amountTotalMinor, string? currency)
+    {
+        if (!string.Equals(currency, PaymentAnomaly.ExpectedCurrency, StringComparison.OrdinalIgnoreCase)) return PaymentAnomalyReason.WrongCurrency;
+        if (amountTotalMinor is not { } cents) return PaymentAnomalyReason.MissingAmount;
+        return cents == decimal.Round(Total * 100m, 0, MidpointRounding.AwayFromZero) ? null : PaymentAnomalyReason.AmountMismatch;
+    }
+
     /// <summary>The parent gave up (or the provider's page expired): only a pending payment is cancelled.</summary>
     public bool Cancel()
     {
