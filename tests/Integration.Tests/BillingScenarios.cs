@@ -132,6 +132,59 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task The_regie_cannot_pay_into_a_family_that_does_not_exist()
+    {
+        var regie = await app.SignedInClientAsync("regie", DemoCatalog.StaffPassword);
+        var nobody = Guid.NewGuid();
+
+        var response = await regie.PostAsJsonAsync("/api/v1/staff/cashier/payments", new
+        {
+            familyAccountId = nobody, walletCode = "RESTAURATION", mode = "Cash", amount = 50m, receivedOn = TimeProvider.System.TodayInParis(), payerName = "X",
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("billing.family_not_found", problem.GetProperty("code").GetString());
+        Assert.Contains("famille", problem.GetProperty("detail").GetString());
+        Assert.Empty(await regie.GetFromJsonAsync<JsonElement[]>($"/api/v1/staff/cashier/ledger/{nobody}") ?? []);
+        await using var scope = app.HostServices.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
+        Assert.False(await db.Wallets.AnyAsync(w => w.FamilyAccountId == nobody));
+    }
+
+    [Fact]
+    public async Task The_regie_cannot_pay_into_a_wallet_the_familys_structure_does_not_have()
+    {
+        var family = Family(5);
+        var regie = await app.SignedInClientAsync("regie", DemoCatalog.StaffPassword);
+        var today = TimeProvider.System.TodayInParis();
+        var before = await app.SendAsync(new GetWalletBalances(family.Id));
+
+        var injected = await regie.PostAsJsonAsync("/api/v1/staff/cashier/payments", new
+        {
+            familyAccountId = family.Id, walletCode = "X' OR 1=1--", mode = "Cash", amount = 20m, receivedOn = today, payerName = "X",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, injected.StatusCode);
+        var problem = await injected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("billing.unknown_wallet", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain("RESTAURATION", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await app.SendAsync(new GetWalletBalances(family.Id)));
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+        var balance = await client.GetFromJsonAsync<JsonElement>($"/api/v1/balance?upTo={today:yyyy-MM-dd}");
+        Assert.DoesNotContain(balance.GetProperty("wallets").EnumerateArray(), w => w.GetProperty("code").GetString() == "X' OR 1=1--");
+
+        // A wallet of the structure, typed loosely, is still credited.
+        var valid = await regie.PostAsJsonAsync("/api/v1/staff/cashier/payments", new
+        {
+            familyAccountId = family.Id, walletCode = " periscolaire ", mode = "Cash", amount = 20m, receivedOn = today, payerName = "X",
+        });
+        Assert.Equal(HttpStatusCode.Created, valid.StatusCode);
+        Assert.Equal(before.Single(w => w.Code == "PERISCOLAIRE").Balance + 20m, await BalanceAsync(family.Id, "PERISCOLAIRE"));
+    }
+
+    [Fact]
     public async Task A_holiday_centre_day_is_charged_when_accepted_and_credited_back_when_cancelled()
     {
         var leisure = DemoCatalog.Leisure.Id;

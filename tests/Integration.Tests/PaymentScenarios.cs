@@ -229,6 +229,75 @@ public abstract partial class PaymentScenarios<TApp>(TApp app) : IClassFixture<T
         Assert.Contains("ne peut pas dépasser 2", above.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("sans montant", "famille20", "MissingAmount")]
+    [InlineData("en dollars", "famille21", "WrongCurrency")]
+    [InlineData("un centime de moins", "famille22", "AmountMismatch")]
+    public async Task A_signed_checkout_of_another_amount_or_currency_is_an_anomaly_recorded_once_and_credits_nothing(string variant, string identifier, string reason)
+    {
+        var family = await SignInAsync(identifier);
+        var before = await BalancesAsync(family);
+        var payment = await StartAsync(family, ("RESTAURATION", 15.00m));
+        var (payload, signature) = SignedCheckoutCompleted(payment, app.WebhookSecret, session =>
+        {
+            switch (variant)
+            {
+                case "sans montant": session.Remove("amount_total"); break;
+                case "en dollars": session["currency"] = "usd"; break;
+                default: session["amount_total"] = 1499; break;
+            }
+        });
+
+        // Delivered three times at once, then again later: Stripe retries what is not answered 2xx.
+        var deliveries = (await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostWebhookAsync(payload, signature)))).Append(await PostWebhookAsync(payload, signature));
+
+        foreach (var delivery in deliveries)
+        {
+            Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+            Assert.Equal("Anomaly", (await delivery.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        }
+
+        Assert.Equal(before, await BalancesAsync(family));
+        Assert.Equal("Pending", (await family.GetFromJsonAsync<JsonElement>($"/api/v1/payments/{payment.Id}")).GetProperty("status").GetString());
+        var eventId = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
+        var anomaly = Assert.Single(await app.SendAsync(new PortailFamille.Billing.Contracts.ListPaymentAnomalies(500)), a => a.ProviderEventId == eventId);
+        Assert.Equal((reason, payment.Id, 15.00m), (anomaly.Reason.ToString(), anomaly.CardPaymentId, anomaly.ExpectedAmount));
+    }
+
+    [Theory]
+    [InlineData("pas du JSON")]
+    [InlineData("{\"hello\":\"world\"}")]
+    public async Task A_signed_body_that_is_not_a_stripe_event_is_refused_with_400_bad_payload(string payload)
+    {
+        var response = await PostWebhookAsync(payload, Sign(payload, app.WebhookSecret, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("billing.bad_payload", problem.GetProperty("code").GetString());
+        Assert.Contains("notification de paiement", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_regie_sees_payment_anomalies_on_the_dashboard_and_an_agent_does_not()
+    {
+        var family = await SignInAsync("famille23");
+        var payment = await StartAsync(family, ("PERISCOLAIRE", 21.30m));
+        var (payload, signature) = SignedCheckoutCompleted(payment, app.WebhookSecret, session => session["currency"] = "usd");
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(payload, signature)).StatusCode);
+        var eventId = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
+
+        var regie = WebUtility.HtmlDecode(await (await app.SignedInClientAsync("regie", DemoCatalog.StaffPassword)).GetStringAsync("/gestion"));
+        var agent = WebUtility.HtmlDecode(await (await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword)).GetStringAsync("/gestion"));
+
+        Assert.Contains("Anomalies des paiements par carte", regie);
+        Assert.Contains(eventId, regie);
+        Assert.Contains("Devise autre que l'euro", regie);
+        Assert.Contains("21,30 €", regie);
+        Assert.DoesNotContain("Anomalies des paiements par carte", agent);
+        Assert.DoesNotContain(eventId, agent);
+    }
+
     internal sealed record StartedPayment(Guid Id, string ProviderReference, string Reference, decimal Total);
 
     private async Task<HttpClient> SignInAsync(string identifier)
@@ -268,11 +337,11 @@ public abstract partial class PaymentScenarios<TApp>(TApp app) : IClassFixture<T
     }
 
     /// <summary>A checkout.session.completed event as Stripe sends it (a new event id each time), signed with <paramref name="secret"/>.</summary>
-    internal static (string Payload, string Signature) SignedCheckoutCompleted(StartedPayment payment, string secret)
+    internal static (string Payload, string Signature) SignedCheckoutCompleted(StartedPayment payment, string secret, Action<JsonObject>? changeSession = null)
     {
         var now = DateTimeOffset.UtcNow;
         var cents = (long)(payment.Total * 100m);
-        var payload = new JsonObject
+        var stripeEvent = new JsonObject
         {
             ["id"] = $"evt_{Guid.NewGuid():N}",
             ["object"] = "event",
@@ -298,7 +367,9 @@ public abstract partial class PaymentScenarios<TApp>(TApp app) : IClassFixture<T
                     ["status"] = "complete",
                 },
             },
-        }.ToJsonString();
+        };
+        changeSession?.Invoke(stripeEvent["data"]!["object"]!.AsObject());
+        var payload = stripeEvent.ToJsonString();
         return (payload, Sign(payload, secret, now));
     }
 

@@ -30,6 +30,22 @@ internal static class Labels
         _ => mode.ToString(),
     };
 
+    public static string Of(PaymentAnomalyReason reason) => reason switch
+    {
+        PaymentAnomalyReason.MissingAmount => "Montant absent de la notification",
+        PaymentAnomalyReason.WrongCurrency => "Devise autre que l'euro",
+        PaymentAnomalyReason.AmountMismatch => "Montant différent du paiement",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>What a payment provider says it took: euros as money, another currency in its minor unit as sent.</summary>
+    public static string ReceivedAmount(long? minor, string? currency) => minor switch
+    {
+        null => "aucun montant",
+        { } cents when string.Equals(currency, "eur", StringComparison.OrdinalIgnoreCase) => Money(cents / 100m),
+        { } units => $"{units.ToString("#,##0", French)} (unités mineures, {(string.IsNullOrEmpty(currency) ? "devise absente" : currency.ToUpperInvariant())})",
+    };
+
     public static string Of(ActivityKind kind) => kind switch
     {
         ActivityKind.Canteen => "Restauration",

@@ -108,6 +108,29 @@ public sealed class ApplyPaymentEventTests
         Assert.True(accepted.IsSuccess, accepted.Error?.Message);
     }
 
+    [Theory]
+    [InlineData("pas du JSON")]
+    [InlineData("{\"id\":")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"checkout.session.completed\"")]
+    [InlineData("{\"hello\":\"world\"}")]
+    [InlineData("{\"object\":\"event\",\"type\":\"checkout.session.completed\"}")]
+    public async Task Refuses_a_signed_body_that_is_not_a_provider_event_as_a_bad_payload(string payload)
+    {
+        var result = await ApplyAsync(payload, Sign(payload, Secret, clock.GetUtcNow()));
+
+        Assert.Equal("billing.bad_payload", result.Error?.Code);
+        Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_and_not_signed_is_a_bad_signature_first()
+    {
+        var result = await ApplyAsync("pas du JSON", Sign("autre chose", Secret, clock.GetUtcNow()));
+
+        Assert.Equal("billing.bad_signature", result.Error?.Code);
+    }
+
     private async Task<Result<PaymentEventOutcome>> ApplyAsync(string payload, string header, PaymentOptions? options = null)
     {
         options ??= new PaymentOptions { TestGateway = { WebhookSecret = Secret } };

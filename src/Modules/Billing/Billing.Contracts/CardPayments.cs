@@ -27,8 +27,10 @@ public sealed record CardPaymentStarted(Guid PaymentId, string RedirectUrl);
 
 /// <summary>
 /// A payment provider's webhook delivery: the raw body and its Stripe-Signature header. The signature
-/// is checked first (failure code billing.bad_signature); a completed checkout credits the wallets
-/// once per provider event, however many times or concurrently it is delivered.
+/// is checked first (failure code billing.bad_signature), then that the body is a provider event
+/// (billing.bad_payload); a completed checkout in euros of the payment's exact total credits the wallets
+/// once per provider event, however many times or concurrently it is delivered; any other amount or
+/// currency is recorded as an anomaly (outcome <see cref="PaymentEventOutcome.Anomaly"/>) and credits nothing.
 /// </summary>
 public sealed record ApplyPaymentEvent(string Payload, string SignatureHeader) : ICommand<Result<PaymentEventOutcome>>;
 
@@ -42,7 +44,43 @@ public enum PaymentEventOutcome
     Cancelled,
     /// <summary>An authentic event that concerns no pending card payment (another type, unknown payment).</summary>
     Ignored,
+    /// <summary>
+    /// An authentic payment event whose amount or currency is not the card payment's: nothing credited, the
+    /// anomaly recorded once per provider event for the régie (answered 200 so the provider stops retrying).
+    /// </summary>
+    Anomaly,
 }
+
+/// <summary>Why a verified payment event was not credited.</summary>
+public enum PaymentAnomalyReason
+{
+    /// <summary>No amount_total in the event.</summary>
+    MissingAmount,
+    /// <summary>Another currency than euros (or none).</summary>
+    WrongCurrency,
+    /// <summary>amount_total is not the card payment's total to the cent.</summary>
+    AmountMismatch,
+}
+
+/// <summary>The latest payment anomalies, newest first, for the régie's dashboard.</summary>
+public sealed record ListPaymentAnomalies(int Take = 50) : IQuery<IReadOnlyList<PaymentAnomalyView>>;
+
+/// <summary>
+/// <paramref name="ReceivedAmountMinor"/> is the event's amount_total as sent, in the minor unit of
+/// <paramref name="ReceivedCurrency"/> (cents for euros); <paramref name="ExpectedAmount"/> is in euros.
+/// </summary>
+public sealed record PaymentAnomalyView(
+    Guid Id,
+    string ProviderEventId,
+    Guid CardPaymentId,
+    Guid FamilyAccountId,
+    string PayerName,
+    PaymentAnomalyReason Reason,
+    decimal ExpectedAmount,
+    string ExpectedCurrency,
+    long? ReceivedAmountMinor,
+    string? ReceivedCurrency,
+    DateTimeOffset ReceivedAt);
 
 /// <summary>One card payment of the family, for the return page; null when it is not this family's.</summary>
 public sealed record GetCardPayment(Guid FamilyAccountId, Guid PaymentId) : IQuery<CardPaymentView?>;

@@ -27,6 +27,13 @@ public sealed record ConsumptionView(DateOnly Day, string Consumer, string Activ
 public sealed record RecordCashierPayment(string StaffName, Guid FamilyAccountId, string WalletCode, PaymentMode Mode, decimal Amount, DateOnly ReceivedOn,
     string? PieceNumber, string PayerName, string? BankName) : ICommand<Result<Guid>>;
 
+/// <summary>
+/// Régie: the wallet codes a payment of this family may credit (those of its structure's activities and those
+/// it already has), ordered; empty for an unknown family. <see cref="RecordCashierPayment"/> refuses any other
+/// (billing.unknown_wallet) and an unknown family (billing.family_not_found).
+/// </summary>
+public sealed record ListPayableWallets(Guid FamilyAccountId) : IQuery<IReadOnlyList<string>>;
+
 /// <summary>Every entry of a family's wallets, newest first, with the running balance.</summary>
 public sealed record GetLedger(Guid FamilyAccountId) : IQuery<IReadOnlyList<LedgerLine>>;
 

@@ -30,6 +30,7 @@ public static class BillingModule
             ? sp.GetRequiredService<StripeCheckoutGateway>()
             : sp.GetRequiredService<TestGateway>());
         services.AddScoped<IPayerNames, AccountHolderNames>();
+        services.AddScoped<IFamilyWalletCatalog, ContractFamilyWalletCatalog>();
         services.TryAddSingleton(sp => PortalOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         return services;
     }

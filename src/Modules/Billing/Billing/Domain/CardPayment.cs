@@ -1,4 +1,3 @@
-using System.Globalization;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Results;
 
@@ -59,23 +58,23 @@ internal sealed class CardPayment
 
         var owedByWallet = owed.ToDictionary(o => o.WalletCode, o => o.Amount, StringComparer.Ordinal);
         foreach (var group in requested.GroupBy(r => r.WalletCode, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            Refuse(group.Key, CardPaymentErrors.DuplicateWallet(group.Key));
+            Refuse(group.Key, BillingErrors.DuplicateWallet(group.Key));
         foreach (var line in requested)
         {
-            if (!owedByWallet.ContainsKey(line.WalletCode)) Refuse(line.WalletCode, CardPaymentErrors.UnknownWallet(line.WalletCode));
-            else if (line.Amount < 0) Refuse(line.WalletCode, CardPaymentErrors.NegativeAmount(line.WalletCode));
-            else if (decimal.Round(line.Amount, 2) != line.Amount) Refuse(line.WalletCode, CardPaymentErrors.TooManyDecimals(line.WalletCode));
+            if (!owedByWallet.ContainsKey(line.WalletCode)) Refuse(line.WalletCode, BillingErrors.UnknownWallet(line.WalletCode));
+            else if (line.Amount < 0) Refuse(line.WalletCode, BillingErrors.NegativeAmount(line.WalletCode));
+            else if (decimal.Round(line.Amount, 2) != line.Amount) Refuse(line.WalletCode, BillingErrors.TooManyDecimals(line.WalletCode));
         }
 
         foreach (var (wallet, amountOwed) in owedByWallet)
         {
             var paid = requested.Where(r => r.WalletCode == wallet).Sum(r => r.Amount);
-            if (paid < amountOwed) Refuse(wallet, CardPaymentErrors.BelowOwed(wallet, amountOwed));
+            if (paid < amountOwed) Refuse(wallet, BillingErrors.BelowOwed(wallet, amountOwed));
         }
 
         var total = requested.Sum(r => r.Amount);
-        if (first is null && total <= 0) Refuse("Total", CardPaymentErrors.NothingToPay);
-        if (total > MaximumTotal) Refuse("Total", CardPaymentErrors.AboveMaximum);
+        if (first is null && total <= 0) Refuse("Total", BillingErrors.NothingToPay);
+        if (total > MaximumTotal) Refuse("Total", BillingErrors.AboveMaximum);
         if (first is not null) return first with { Fields = fields };
 
         var payment = new CardPayment
@@ -113,6 +112,17 @@ internal sealed class CardPayment
         PaidByEventId = eventId;
         Version++;
         return true;
+    }
+
+    /// <summary>
+    /// What a provider says it took, checked before any credit: euros, and amount_total equal to
+    /// <see cref="Total"/> to the cent. Null when it matches, else why it does not.
+    /// </summary>
+    public PaymentAnomalyReason? CheckReceived(long? amountTotalMinor, string? currency)
+    {
+        if (!string.Equals(currency, PaymentAnomaly.ExpectedCurrency, StringComparison.OrdinalIgnoreCase)) return PaymentAnomalyReason.WrongCurrency;
+        if (amountTotalMinor is not { } cents) return PaymentAnomalyReason.MissingAmount;
+        return cents == decimal.Round(Total * 100m, 0, MidpointRounding.AwayFromZero) ? null : PaymentAnomalyReason.AmountMismatch;
     }
 
     /// <summary>The parent gave up (or the provider's page expired): only a pending payment is cancelled.</summary>
@@ -153,44 +163,4 @@ internal static class AmountsOwed
     /// <summary>max(0, −balance), rounded up to the cent: paying it brings the wallet back to zero or above.</summary>
     public static decimal From(decimal balance) =>
         balance >= 0 ? 0m : decimal.Ceiling(-balance * 100m) / 100m;
-}
-
-/// <summary>Refusals of card payments: stable codes, French messages.</summary>
-internal static class CardPaymentErrors
-{
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    public static readonly Error BadSignature = Error.Validation("billing.bad_signature",
-        "La notification de paiement n'est pas authentique (signature invalide ou trop ancienne).");
-
-    public static readonly Error NothingToPay = Error.Validation("billing.nothing_to_pay",
-        "Le montant total de votre règlement doit être supérieur à 0,00 €.");
-
-    public static readonly Error AboveMaximum = Error.Validation("billing.above_maximum",
-        $"Le montant total d'un paiement par carte ne peut pas dépasser {Money(CardPayment.MaximumTotal)}.");
-
-    public static readonly Error GatewayUnavailable = Error.Conflict("billing.gateway_unavailable",
-        "Le paiement par carte est momentanément indisponible. Aucun montant n'a été prélevé ; réessayez dans quelques minutes.");
-
-    public static readonly Error NotFound = Error.NotFound("billing.payment_not_found", "Ce paiement est introuvable.");
-
-    public static readonly Error CardPaymentsDisabled = Error.Conflict("billing.card_payments_disabled",
-        "Le paiement par carte n'est pas disponible : réglez auprès de la régie (chèque, espèces, virement).");
-
-    public static Error BelowOwed(string wallet, decimal owed) => Error.Validation("billing.below_amount_owed",
-        $"Porte-monnaie {wallet} : le montant de votre règlement ne peut pas être inférieur à la somme due ({Money(owed)}).");
-
-    public static Error TooManyDecimals(string wallet) => Error.Validation("billing.amount_precision",
-        $"Porte-monnaie {wallet} : le montant s'exprime en euros avec au plus 2 décimales.");
-
-    public static Error NegativeAmount(string wallet) => Error.Validation("billing.negative_amount",
-        $"Porte-monnaie {wallet} : le montant ne peut pas être négatif.");
-
-    public static Error UnknownWallet(string wallet) => Error.Validation("billing.unknown_wallet",
-        $"Le porte-monnaie {wallet} n'existe pas pour votre compte famille.");
-
-    public static Error DuplicateWallet(string wallet) => Error.Validation("billing.duplicate_wallet",
-        $"Le porte-monnaie {wallet} figure plusieurs fois dans le règlement.");
-
-    private static string Money(decimal amount) => amount.ToString("#,##0.00' €'", French);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,9 +26,9 @@ internal sealed class ApplyPaymentEventHandler(
 
     public async ValueTask<Result<PaymentEventOutcome>> Handle(ApplyPaymentEvent command, CancellationToken cancellationToken)
     {
-        if (!options.Value.CardPaymentsAvailable) return CardPaymentErrors.CardPaymentsDisabled;
-        var verified = Verify(command);
-        if (verified is null) return CardPaymentErrors.BadSignature;
+        if (!options.Value.CardPaymentsAvailable) return BillingErrors.CardPaymentsDisabled;
+        if (!IsAuthentic(command)) return BillingErrors.BadSignature;
+        if (Parse(command.Payload) is not { } verified) return BillingErrors.BadPayload;
 
         switch (verified.Type)
         {
@@ -44,23 +45,55 @@ internal sealed class ApplyPaymentEventHandler(
         }
     }
 
-    private Event? Verify(ApplyPaymentEvent command)
+    private bool IsAuthentic(ApplyPaymentEvent command)
     {
         if (string.IsNullOrWhiteSpace(command.Payload) || string.IsNullOrWhiteSpace(command.SignatureHeader))
         {
             logger.LogWarning("Payment event refused: no payload or no signature");
-            return null;
+            return false;
         }
 
         try
         {
-            // The clock is the injected one, so the 5-minute window follows it; another API release train is accepted.
-            return EventUtility.ConstructEvent(command.Payload, command.SignatureHeader, options.Value.WebhookSecret,
-                ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+            // The clock is the injected one, so the 5-minute window follows it.
+            EventUtility.ValidateSignature(command.Payload, command.SignatureHeader, options.Value.WebhookSecret,
+                ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds());
+            return true;
         }
         catch (StripeException ex)
         {
             logger.LogWarning("Payment event refused: {Reason}", ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An authentic body is still only an event if it is a JSON object naming itself one, with an id and a
+    /// type: checked before Stripe.net reads it (it throws JSON reader exceptions of its own, a 500 otherwise).
+    /// </summary>
+    private Event? Parse(string payload)
+    {
+        try
+        {
+            using (var document = JsonDocument.Parse(payload))
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object
+                    || !root.TryGetProperty("object", out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != "event"
+                    || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(id.GetString())
+                    || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(type.GetString()))
+                {
+                    logger.LogWarning("Payment event refused: a signed body that is not a provider event");
+                    return null;
+                }
+            }
+
+            // Another API release train is accepted.
+            return EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: false);
+        }
+        catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException or StripeException)
+        {
+            logger.LogWarning("Payment event refused: a signed body that is not a provider event ({Reason})", ex.Message);
             return null;
         }
     }
@@ -91,14 +124,12 @@ internal sealed class ApplyPaymentEventHandler(
             return PaymentEventOutcome.Ignored;
         }
 
+        // Checked first, whatever the payment's state: money taken in another amount or currency is for the régie to see.
+        if (payment.CheckReceived(session.AmountTotal, session.Currency) is { } reason)
+            return await RecordAnomalyAsync(eventId, payment, reason, session, ct);
+
         // Another event (or an earlier delivery) paid it already: a payment is credited once.
         if (payment.Status == CardPaymentStatus.Paid) return PaymentEventOutcome.AlreadyApplied;
-        if (session.AmountTotal is { } cents && cents != CheckoutMetadata.Cents(payment.Total))
-        {
-            logger.LogError("Payment event {EventId}: {Cents} cents paid for card payment {PaymentId} of {Total} €; not credited",
-                eventId, cents, paymentId, payment.Total);
-            return PaymentEventOutcome.Ignored;
-        }
 
         // Every read before the first publish: publishing opens the transaction the change commits in.
         var now = clock.GetUtcNow();
@@ -133,6 +164,31 @@ internal sealed class ApplyPaymentEventHandler(
 
         logger.LogInformation("Card payment {PaymentId} of {Total} € credited from event {EventId}", payment.Id, payment.Total, eventId);
         return PaymentEventOutcome.Credited;
+    }
+
+    /// <summary>
+    /// Nothing credited; the anomaly is recorded once per provider event, by its unique index (a redelivery,
+    /// even concurrent, fails the insert and changes nothing). Answered 200: the provider would retry forever.
+    /// </summary>
+    private async Task<Result<PaymentEventOutcome>> RecordAnomalyAsync(string eventId, CardPayment payment, PaymentAnomalyReason reason, Session session, CancellationToken ct)
+    {
+        var db = outbox.DbContext;
+        var now = clock.GetUtcNow();
+        db.PaymentAnomalies.Add(PaymentAnomaly.Record(Guid.CreateVersion7(now), eventId, payment, reason, session.AmountTotal, session.Currency, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.PaymentAnomalies.AsNoTracking().AnyAsync(a => a.ProviderEventId == eventId, ct)) throw;
+            return PaymentEventOutcome.Anomaly;
+        }
+
+        logger.LogError("Payment event {EventId} for card payment {PaymentId} of {Total} EUR not credited: {Reason} ({Amount} {Currency} received)",
+            eventId, payment.Id, payment.Total, reason, session.AmountTotal, session.Currency);
+        return PaymentEventOutcome.Anomaly;
     }
 
     private async Task<Result<PaymentEventOutcome>> CancelAsync(Session session, CancellationToken ct)

@@ -24,7 +24,7 @@ internal sealed class CancelCardPaymentHandler(BillingDbContext db) : ICommandHa
     {
         var payment = await db.CardPayments
             .SingleOrDefaultAsync(p => p.Id == command.PaymentId && p.FamilyAccountId == command.FamilyAccountId, cancellationToken);
-        if (payment is null) return Domain.CardPaymentErrors.NotFound;
+        if (payment is null) return Domain.BillingErrors.NotFound;
         // Already paid or cancelled: nothing to do, the return page tells which.
         if (!payment.Cancel()) return Result.Success();
         try

@@ -35,7 +35,7 @@ internal sealed class StartCardPaymentHandler(
 {
     public async ValueTask<Result<CardPaymentStarted>> Handle(StartCardPayment command, CancellationToken cancellationToken)
     {
-        if (!options.Value.CardPaymentsAvailable) return CardPaymentErrors.CardPaymentsDisabled;
+        if (!options.Value.CardPaymentsAvailable) return BillingErrors.CardPaymentsDisabled;
         var owed = await OwedAmounts.ForFamilyAsync(db, command.FamilyAccountId, cancellationToken);
         var now = clock.GetUtcNow();
         var payer = await payers.NameOfAsync(command.FamilyAccountId, cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class StartCardPaymentHandler(
             logger.LogError(ex, "Payment provider unavailable for card payment {PaymentId}", payment.Id);
             payment.Cancel();
             await db.SaveChangesAsync(cancellationToken);
-            return CardPaymentErrors.GatewayUnavailable;
+            return BillingErrors.GatewayUnavailable;
         }
 
         payment.AttachProviderReference(session.ProviderReference);

@@ -13,6 +13,7 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Tariff> Tariffs => Set<Tariff>();
     public DbSet<CardPayment> CardPayments => Set<CardPayment>();
+    public DbSet<PaymentAnomaly> PaymentAnomalies => Set<PaymentAnomaly>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -83,6 +84,19 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
             l.Property(x => x.WalletCode).HasMaxLength(40).IsRequired();
             l.Property(x => x.Amount).HasPrecision(12, 2);
             l.HasIndex(x => new { x.CardPaymentId, x.WalletCode }).IsUnique();
+        });
+
+        modelBuilder.Entity<PaymentAnomaly>(a =>
+        {
+            a.ToTable("payment_anomalies");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.ProviderEventId).HasMaxLength(255).IsRequired();
+            a.HasIndex(x => x.ProviderEventId).IsUnique();
+            a.Property(x => x.Reason).HasConversion<string>().HasMaxLength(30);
+            a.Property(x => x.ExpectedAmount).HasPrecision(12, 2);
+            a.Property(x => x.ReceivedCurrency).HasMaxLength(10);
+            a.HasOne<CardPayment>().WithMany().HasForeignKey(x => x.CardPaymentId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => x.ReceivedAt);
         });
 
         modelBuilder.ApplyModuleNaming(this, Module);

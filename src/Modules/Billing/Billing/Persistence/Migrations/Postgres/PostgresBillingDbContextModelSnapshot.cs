@@ -164,6 +164,51 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                     b.ToTable("ledger_entries", "billing");
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.PaymentAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CardPaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("ExpectedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("ProviderEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("ReceivedAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedCurrency")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardPaymentId");
+
+                    b.HasIndex("ProviderEventId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("payment_anomalies", "billing");
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.Tariff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -244,6 +289,15 @@ namespace PortailFamille.Billing.Persistence.Migrations.Postgres
                     b.HasOne("PortailFamille.Billing.Domain.Wallet", null)
                         .WithMany()
                         .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.PaymentAnomaly", b =>
+                {
+                    b.HasOne("PortailFamille.Billing.Domain.CardPayment", null)
+                        .WithMany()
+                        .HasForeignKey("CardPaymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -158,6 +158,51 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                     b.ToTable("billing_ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Billing.Domain.PaymentAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardPaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExpectedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedCurrency")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardPaymentId");
+
+                    b.HasIndex("ProviderEventId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("billing_payment_anomalies", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Billing.Domain.Tariff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -238,6 +283,15 @@ namespace PortailFamille.Billing.Persistence.Migrations.Sqlite
                     b.HasOne("PortailFamille.Billing.Domain.Wallet", null)
                         .WithMany()
                         .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PortailFamille.Billing.Domain.PaymentAnomaly", b =>
+                {
+                    b.HasOne("PortailFamille.Billing.Domain.CardPayment", null)
+                        .WithMany()
+                        .HasForeignKey("CardPaymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
