@@ -217,20 +217,20 @@ public sealed class AdversarialHistory(IAdversarialPortal portal, HistoryOptions
             if (roll < 30)
             {
                 var day = setting.Days[random.Next(setting.Days.Count)];
-                await CallAsync(actor, $"toggle {child.FirstName} {(evening ? "soir" : "cantine")} {day:dd/MM}", [200],
+                await CallAsync(actor, $"toggle {child.FirstName} {(evening ? "soir" : "cantine")} {day:dd/MM}", [200, 409],
                     () => client.PostAsJsonAsync("/api/v1/reservations/cart/days", new { childId = child.Id, activityId = activity, days = new[] { day }, scope = "EachDay", departure }, Json, ct));
             }
             else if (roll < 40)
             {
                 var start = random.Next(setting.Days.Count - 2);
-                await CallAsync(actor, $"toggle-all {child.FirstName} from {setting.Days[start]:dd/MM}", [200],
+                await CallAsync(actor, $"toggle-all {child.FirstName} from {setting.Days[start]:dd/MM}", [200, 409],
                     () => client.PostAsJsonAsync("/api/v1/reservations/cart/days", new { childId = child.Id, activityId = activity, days = setting.Days.Skip(start).Take(3), scope = "AllLikeTheFirst", departure }, Json, ct));
             }
             else if (roll < 46)
             {
                 var to = family.Children[random.Next(family.Children.Count)];
                 var toActivity = to.Id == child.Id ? (evening ? setting.Canteen : setting.Evening) : activity;
-                await CallAsync(actor, $"copy {child.FirstName}→{to.FirstName}", [200, 400],
+                await CallAsync(actor, $"copy {child.FirstName}→{to.FirstName}", [200, 400, 409],
                     () => client.PostAsJsonAsync("/api/v1/reservations/cart/copy", new { fromChildId = child.Id, fromActivityId = activity, toChildId = to.Id, toActivityId = toActivity }, Json, ct));
             }
             else if (roll < 52)

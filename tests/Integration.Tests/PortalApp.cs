@@ -73,6 +73,9 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     private Dictionary<string, string?> _settings = [];
 
+    /// <summary>The Host's settings (database, mail, limits…), for Worker processes started by a test.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>Another Host instance on the same database (as behind a load balancer); the caller disposes it.</summary>
     public WebApplicationFactory<Program> NewHost() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
     {

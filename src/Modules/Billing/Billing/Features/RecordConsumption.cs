@@ -8,7 +8,7 @@ using PortailFamille.Reservations.Contracts;
 
 namespace PortailFamille.Billing.Features;
 
-/// <summary>Debits a consumed day at the family's tariff, once per attendance mark (replays change nothing).</summary>
+/// <summary>Debits a consumed day at the family's tariff, once, unless a newer mark of the booking was applied already.</summary>
 internal sealed record DebitConsumption(ConsumptionRecorded Fact) : ICommand<Result>;
 
 internal sealed class DebitConsumptionHandler(BillingDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<DebitConsumption, Result>
@@ -16,21 +16,17 @@ internal sealed class DebitConsumptionHandler(BillingDbContext db, ISender sende
     public async ValueTask<Result> Handle(DebitConsumption command, CancellationToken cancellationToken)
     {
         var fact = command.Fact;
-        var source = $"consumption:{fact.BookingId:N}:{fact.MarkedAt.UtcTicks}";
-        if (await db.LedgerEntries.AnyAsync(e => e.SourceId == source, cancellationToken)) return Result.Success();
-
-        var price = (await sender.Send(new PriceBookings(fact.FamilyAccountId, [new BookingToPrice(fact.BookingId, fact.StructureId, fact.ActivityCode, fact.Day)]), cancellationToken)).Single();
-        var wallet = await Wallets.OpenAsync(db, fact.FamilyAccountId, fact.WalletCode, clock, cancellationToken);
-        var child = (await sender.Send(new PortailFamille.Dossier.Contracts.GetChildrenByIds([fact.ChildId]), cancellationToken)).SingleOrDefault();
-        var label = child is null ? fact.ActivityName : $"{fact.ActivityName}{LedgerEntry.ConsumerSeparator}{child.LastName} {child.FirstName}";
-        if (price.UnitPrice > 0)
-            db.LedgerEntries.Add(LedgerEntry.Debit(Guid.CreateVersion7(clock.GetUtcNow()), wallet.Id, LedgerEntryKind.Consumption, -price.UnitPrice, fact.Day,
-                clock.GetUtcNow(), label, source));
-        return await Ledger.SaveOnceAsync(db, source, cancellationToken);
+        return await BookingCharges.ApplyAsync(db, clock, fact.BookingId, fact.FamilyAccountId, fact.WalletCode, fact.Day, fact.MarkedAt, async ct =>
+        {
+            var price = (await sender.Send(new PriceBookings(fact.FamilyAccountId, [new BookingToPrice(fact.BookingId, fact.StructureId, fact.ActivityCode, fact.Day)]), ct)).Single();
+            var child = (await sender.Send(new PortailFamille.Dossier.Contracts.GetChildrenByIds([fact.ChildId]), ct)).SingleOrDefault();
+            var label = child is null ? fact.ActivityName : $"{fact.ActivityName}{LedgerEntry.ConsumerSeparator}{child.LastName} {child.FirstName}";
+            return (price.UnitPrice, label);
+        }, cancellationToken);
     }
 }
 
-/// <summary>Credits back a consumed day marked excused afterwards.</summary>
+/// <summary>Credits back a consumed day marked excused afterwards (or a cancelled day charged on booking), unless a newer mark was applied.</summary>
 internal sealed record CreditWithdrawnConsumption(ConsumptionWithdrawn Fact) : ICommand<Result>;
 
 internal sealed class CreditWithdrawnConsumptionHandler(BillingDbContext db, TimeProvider clock) : ICommandHandler<CreditWithdrawnConsumption, Result>
@@ -38,17 +34,78 @@ internal sealed class CreditWithdrawnConsumptionHandler(BillingDbContext db, Tim
     public async ValueTask<Result> Handle(CreditWithdrawnConsumption command, CancellationToken cancellationToken)
     {
         var fact = command.Fact;
-        var source = $"withdrawal:{fact.BookingId:N}:{fact.MarkedAt.UtcTicks}";
-        if (await db.LedgerEntries.AnyAsync(e => e.SourceId == source, cancellationToken)) return Result.Success();
-        var prefix = $"consumption:{fact.BookingId:N}:";
-        // What the booking has cost so far, net of earlier withdrawals: the credit brings it back to zero.
-        var entries = await db.LedgerEntries.Where(e => e.SourceId != null && (e.SourceId.StartsWith(prefix) || e.SourceId.StartsWith($"withdrawal:{fact.BookingId:N}:")))
-            .Select(e => new { e.WalletId, e.Amount, e.Label }).ToListAsync(cancellationToken);
-        var net = entries.Sum(e => e.Amount);
-        if (net >= 0 || entries.Count == 0) return Result.Success();
-        db.LedgerEntries.Add(LedgerEntry.Debit(Guid.CreateVersion7(clock.GetUtcNow()), entries[0].WalletId, LedgerEntryKind.Correction, -net, fact.Day,
-            clock.GetUtcNow(), $"Absence excusée — {entries[0].Label}", source));
-        return await Ledger.SaveOnceAsync(db, source, cancellationToken);
+        return await BookingCharges.ApplyAsync(db, clock, fact.BookingId, fact.FamilyAccountId, fact.WalletCode, fact.Day, fact.MarkedAt, price: null, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Moves a booking's charge to what its mark says (the price, or nothing), whatever the order in which the marks'
+/// events arrive and however many Workers handle them at once: the newest mark wins, each move is one ledger entry
+/// whose source is unique, and the charge row's concurrency token makes two moves of one booking happen one after
+/// the other (the later is computed again from the first's result).
+/// </summary>
+internal static class BookingCharges
+{
+    private const int Attempts = 5;
+
+    public static async Task<Result> ApplyAsync(BillingDbContext db, TimeProvider clock, Guid bookingId, Guid familyAccountId, string walletCode, DateOnly day,
+        DateTimeOffset markedAt, Func<CancellationToken, Task<(decimal UnitPrice, string Label)>>? price, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MoveAsync(db, clock, bookingId, familyAccountId, walletCode, day, markedAt, price, ct);
+                return Result.Success();
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear(); // another mark of this booking (or the same event, delivered twice) moved it first: read again
+            }
+        }
+    }
+
+    private static async Task MoveAsync(BillingDbContext db, TimeProvider clock, Guid bookingId, Guid familyAccountId, string walletCode, DateOnly day,
+        DateTimeOffset markedAt, Func<CancellationToken, Task<(decimal UnitPrice, string Label)>>? price, CancellationToken ct)
+    {
+        var charge = await db.BookingCharges.SingleOrDefaultAsync(c => c.BookingId == bookingId, ct) ?? await FromLedgerAsync(db, bookingId, familyAccountId, walletCode, ct);
+        if (charge is not null && !charge.Supersedes(markedAt)) return; // a newer mark was applied already: this one is history
+
+        var (target, label) = price is null ? (0m, (string?)null) : charge is { Charged: > 0 } ? (charge.Charged, null) : await price(ct);
+        if (charge is null)
+        {
+            charge = BookingCharge.Start(bookingId, familyAccountId, walletCode, DateTimeOffset.MinValue, 0m, label ?? "");
+            db.BookingCharges.Add(charge); // the key is the booking: a concurrent first mark fails the insert and is read again
+        }
+        else if (db.Entry(charge).State == EntityState.Detached)
+        {
+            db.BookingCharges.Add(charge); // rebuilt from a ledger written before charges were kept
+        }
+
+        var previousLabel = charge.Label;
+        var delta = charge.MoveTo(markedAt, target, label);
+        if (delta != 0)
+        {
+            var wallet = await Wallets.OpenAsync(db, familyAccountId, walletCode, clock, ct);
+            var now = clock.GetUtcNow();
+            db.LedgerEntries.Add(delta < 0
+                ? LedgerEntry.Debit(Guid.CreateVersion7(now), wallet.Id, LedgerEntryKind.Consumption, delta, day, now, charge.Label, $"consumption:{bookingId:N}:{markedAt.UtcTicks}")
+                : LedgerEntry.Debit(Guid.CreateVersion7(now), wallet.Id, LedgerEntryKind.Correction, delta, day, now, $"Absence excusée — {previousLabel}", $"withdrawal:{bookingId:N}:{markedAt.UtcTicks}"));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A booking charged before charges were kept: its state is what the ledger says (its sources carry the marks).</summary>
+    private static async Task<BookingCharge?> FromLedgerAsync(BillingDbContext db, Guid bookingId, Guid familyAccountId, string walletCode, CancellationToken ct)
+    {
+        var (consumption, withdrawal) = ($"consumption:{bookingId:N}:", $"withdrawal:{bookingId:N}:");
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SourceId != null && (e.SourceId.StartsWith(consumption) || e.SourceId.StartsWith(withdrawal)))
+            .Select(e => new { e.SourceId, e.Amount, e.Label, e.Kind }).ToListAsync(ct);
+        if (entries.Count == 0) return null;
+        var last = entries.Max(e => long.Parse(e.SourceId!.Split(':')[2], System.Globalization.CultureInfo.InvariantCulture));
+        var label = entries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Consumption)?.Label ?? "";
+        return BookingCharge.Start(bookingId, familyAccountId, walletCode, new DateTimeOffset(last, TimeSpan.Zero), -entries.Sum(e => e.Amount), label);
     }
 }
 

@@ -14,6 +14,7 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Tariff> Tariffs => Set<Tariff>();
     public DbSet<CardPayment> CardPayments => Set<CardPayment>();
     public DbSet<PaymentAnomaly> PaymentAnomalies => Set<PaymentAnomaly>();
+    public DbSet<BookingCharge> BookingCharges => Set<BookingCharge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(this);
@@ -44,6 +45,16 @@ internal class BillingDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.WalletId, x.ValueDate });
             e.Property(x => x.SourceId).HasMaxLength(120);
             e.HasIndex(x => x.SourceId).IsUnique();
+        });
+
+        modelBuilder.Entity<BookingCharge>(c =>
+        {
+            c.ToTable("booking_charges");
+            c.HasKey(x => x.BookingId); // a booking of the Reservations module, never a foreign key across modules
+            c.Property(x => x.WalletCode).HasMaxLength(40).IsRequired();
+            c.Property(x => x.Charged).HasPrecision(12, 2);
+            c.Property(x => x.Label).HasMaxLength(200).IsRequired();
+            c.Property(x => x.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Tariff>(t =>

@@ -36,8 +36,7 @@ internal sealed class ToggleCartDaysHandler(ReservationsDbContext db, Reservatio
         var change = command.Scope == ToggleScope.EachDay
             ? planner.FlipEach(command.Arrival, command.Departure)
             : planner.AllLikeTheFirst(command.Arrival, command.Departure);
-        await db.SaveChangesAsync(cancellationToken);
-        return change;
+        return await CartChanges.SaveAsync(db, change, cancellationToken);
     }
 
     /// <summary>Times given must be allowed ones; whether they are needed depends on the days (a cancellation needs none).</summary>
@@ -234,8 +233,7 @@ internal sealed class CopyCartDaysHandler(ReservationsDbContext db, ReservationD
 
         var planner = await CartPlanner.LoadAsync(db, data, command.FamilyAccountId, target, activity, source.Select(s => s.Day), clock, cancellationToken);
         var change = planner.BookAll(source.ToDictionary(s => s.Day, s => (s.Arrival, s.Departure)));
-        await db.SaveChangesAsync(cancellationToken);
-        return change;
+        return await CartChanges.SaveAsync(db, change, cancellationToken);
     }
 }
 
@@ -284,5 +282,27 @@ internal sealed class AbandonCartHandler(ReservationsDbContext db) : ICommandHan
     {
         await db.CartItems.Where(c => c.FamilyAccountId == command.FamilyAccountId).ExecuteDeleteAsync(cancellationToken);
         return Result.Success();
+    }
+}
+
+internal static class CartChanges
+{
+    /// <summary>
+    /// Saves a cart change. The same family's cart edited from two tabs at the same moment: the unique index on a
+    /// cart's days (or a line the other tab just removed) refuses the later change, which is answered as such
+    /// instead of being half applied.
+    /// </summary>
+    public static async Task<Result<CartChange>> SaveAsync(ReservationsDbContext db, CartChange change, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return change;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return ReservationErrors.CartChangedElsewhere;
+        }
     }
 }

@@ -35,6 +35,9 @@ internal static class ReservationErrors
         : Error.Conflict("reservations.capacity_below_taken",
             $"Impossible de réduire la liste d'attente à {waitlist} : {waitlisted} demandes y sont déjà le {BookingRules.Describe(day)}.");
 
+    public static readonly Error CartChangedElsewhere = Error.Conflict("reservations.cart_changed",
+        "Votre panier vient d'être modifié depuis une autre fenêtre ou un autre appareil : rien n'a été changé ici. Vérifiez le panier et recommencez.");
+
     public static readonly Error ConcurrentChange = Error.Conflict("reservations.concurrent_change",
         "Une autre demande sur les mêmes jours vient d'être enregistrée. Votre panier est conservé : vérifiez-le et validez à nouveau.");
 }
