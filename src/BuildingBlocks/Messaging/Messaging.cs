@@ -64,6 +64,12 @@ public static class Messaging
         opts.ServiceLocationPolicy = JasperFx.CodeGeneration.Model.ServiceLocationPolicy.AlwaysAllowed;
 
         opts.Services.AddResourceSetupOnStartup();
+
+        // Released inbox envelopes (a dead Worker's, once ejected) are taken back by the listening nodes themselves,
+        // whichever node holds Wolverine's durability agent (the Host listens to nothing).
+        if (role == MessagingRole.Worker) opts.Services.AddHostedService<ListenerInboxSweep>();
+        // Distinct node numbers on SQLite (Wolverine's SQLite node table gives every node number 1).
+        if (database.IsSqlite) opts.Services.AddSingleton<IModuleDatabase>(sp => new SqliteNodeNumbers(database));
     }
 
     public static bool IsIntegrationEventAdapter(Type type) =>
