@@ -34,7 +34,7 @@ public sealed record HistoryOptions
     public TimeSpan Quiescence { get; init; } = TimeSpan.FromSeconds(90);
     public string WebhookSecret { get; init; } = "whsec_test_portail_famille_local";
 
-    /// <summary>ADVERSARIAL_SEED, ADVERSARIAL_SECONDS, ADVERSARIAL_FAMILIES, ADVERSARIAL_SESSIONS override the defaults (to replay or scale a run).</summary>
+    /// <summary>ADVERSARIAL_SEED, ADVERSARIAL_SECONDS, ADVERSARIAL_FAMILIES, ADVERSARIAL_SESSIONS, ADVERSARIAL_KILL_EVERY (seconds, 0: no kill) override the defaults (to replay or scale a run).</summary>
     public HistoryOptions FromEnvironment()
     {
         static int? Read(string name) => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -44,6 +44,7 @@ public sealed record HistoryOptions
             Duration = Read("ADVERSARIAL_SECONDS") is { } s ? TimeSpan.FromSeconds(s) : Duration,
             Families = Read("ADVERSARIAL_FAMILIES") ?? Families,
             SessionsPerFamily = Read("ADVERSARIAL_SESSIONS") ?? SessionsPerFamily,
+            KillEvery = Read("ADVERSARIAL_KILL_EVERY") is { } k ? (k > 0 ? TimeSpan.FromSeconds(k) : null) : KillEvery,
         };
     }
 }
@@ -437,7 +438,11 @@ public sealed class AdversarialHistory(IAdversarialPortal portal, HistoryOptions
         }
 
         log($"quiescence after {deadline.Elapsed.TotalSeconds:F1} s: {pending}");
-        if (pending.Total > 0) _violations.Enqueue($"integration events left unhandled {options.Quiescence.TotalSeconds:F0} s after the Workers were back: {pending}");
+        if (pending.Total > 0)
+        {
+            _violations.Enqueue($"integration events left unhandled {options.Quiescence.TotalSeconds:F0} s after the Workers were back: {pending}");
+            if (portal.Workers is { } fleet) log($"what the Workers wrote last:\n{fleet.Tail()}");
+        }
     }
 
     // ---------- history ----------

@@ -13,11 +13,12 @@ using PortailFamille.Reservations.Persistence;
 namespace PortailFamille.Adversarial;
 
 /// <summary>What Wolverine's durable store still holds to do.</summary>
-public sealed record PendingMessages(long Outgoing, long Queued, long Incoming, long DeadLetters)
+public sealed record PendingMessages(long Outgoing, long Queued, long Scheduled, long Incoming, long DeadLetters, string Detail = "")
 {
-    public long Total => Outgoing + Queued + Incoming;
+    public long Total => Outgoing + Queued + Scheduled + Incoming;
 
-    public override string ToString() => $"{Outgoing} outgoing, {Queued} queued for the Worker, {Incoming} received not handled, {DeadLetters} dead letters";
+    public override string ToString() =>
+        $"{Outgoing} outgoing, {Queued} queued for the Worker, {Scheduled} scheduled, {Incoming} received not handled, {DeadLetters} dead letters{Detail}";
 }
 
 /// <summary>
@@ -148,11 +149,25 @@ public static class Invariants
             }
         }
 
-        return new PendingMessages(
+        var pending = new PendingMessages(
             await CountAsync(connection, tables, "wolverine_outgoing_envelopes", "", ct),
-            await CountAsync(connection, tables, "wolverine_queue_worker", "", ct) + await CountAsync(connection, tables, "wolverine_queue_worker_scheduled", "", ct),
+            await CountAsync(connection, tables, "wolverine_queue_worker", "", ct),
+            await CountAsync(connection, tables, "wolverine_queue_worker_scheduled", "", ct),
             await CountAsync(connection, tables, "wolverine_incoming_envelopes", "WHERE status <> 'Handled'", ct),
             await CountAsync(connection, tables, "wolverine_dead_letters", "", ct));
+        if (pending.Total == 0 || !tables.TryGetValue("wolverine_queue_worker", out var queue)) return pending;
+
+        // What is waiting, by message type, to explain a queue that does not drain.
+        var detail = new System.Text.StringBuilder();
+        foreach (var table in new[] { queue, tables.GetValueOrDefault("wolverine_queue_worker_scheduled") }.OfType<string>())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT message_type, count(*) FROM {table} GROUP BY message_type";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) detail.Append(CultureInfo.InvariantCulture, $"; {table.Split('.')[^1]}: {reader.GetString(0).Split('.')[^1]} × {reader.GetInt64(1)}");
+        }
+
+        return pending with { Detail = detail.ToString() };
     }
 
     private static async Task<long> CountAsync(DbConnection connection, Dictionary<string, string> tables, string table, string where, CancellationToken ct)

@@ -20,6 +20,13 @@ public sealed class WorkerFleet(IReadOnlyDictionary<string, string> settings, Ac
         get { lock (_gate) return _running.Count(w => w.IsRunning); }
     }
 
+    /// <summary>The last lines each running Worker wrote, to explain a run that did not end well.</summary>
+    public string Tail(int lines = 25)
+    {
+        lock (_gate)
+            return string.Join('\n', _running.Where(w => w.IsRunning).Select(w => $"--- {w.Name}\n{string.Join('\n', w.Lines.TakeLast(lines))}"));
+    }
+
     public async Task StartAsync(int count)
     {
         var started = Enumerable.Range(0, count).Select(_ => Launch()).ToList();
@@ -86,6 +93,8 @@ public sealed class WorkerFleet(IReadOnlyDictionary<string, string> settings, Ac
         }
 
         public string Name { get; }
+
+        public IEnumerable<string> Lines => _lines.ToArray();
 
         public bool IsRunning
         {

@@ -57,55 +57,15 @@ public static class DurableMessages
     /// </summary>
     public static async Task WaitForMessagesHandledAsync(this PortalApp app, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
-        var pending = await app.PendingMessagesAsync();
+        var limit = within ?? TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + limit;
+        var pending = await PortailFamille.Adversarial.Invariants.PendingMessagesAsync(app.HostServices, default);
         while (pending.Total > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            pending = await app.PendingMessagesAsync();
+            pending = await PortailFamille.Adversarial.Invariants.PendingMessagesAsync(app.HostServices, default);
         }
 
-        Assert.True(pending.Total == 0, $"integration events still pending after {(within ?? TimeSpan.FromSeconds(60)).TotalSeconds} s: {pending}");
-    }
-
-    public sealed record Pending(long Outgoing, long Queued, long Incoming, long DeadLetters)
-    {
-        public long Total => Outgoing + Queued + Incoming;
-    }
-
-    public static async Task<Pending> PendingMessagesAsync(this PortalApp app)
-    {
-        await using var scope = app.HostServices.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortailFamille.Reservations.Persistence.ReservationsDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        // Wolverine's tables, wherever it put them (its envelope schema, its queue transport's schema).
-        var catalog = app.Provider == "Postgres"
-            ? "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name LIKE 'wolverine%'"
-            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'wolverine%'";
-        var tables = new Dictionary<string, string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = catalog;
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var qualified = reader.GetString(0);
-                tables[qualified.Split('.')[^1]] = qualified;
-            }
-        }
-
-        async Task<long> CountAsync(string table, string where = "")
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM {tables[table]} {where}";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return new Pending(
-            await CountAsync("wolverine_outgoing_envelopes"),
-            await CountAsync("wolverine_queue_worker") + await CountAsync("wolverine_queue_worker_scheduled"),
-            await CountAsync("wolverine_incoming_envelopes", "WHERE status <> 'Handled'"),
-            await CountAsync("wolverine_dead_letters"));
+        Assert.True(pending.Total == 0, $"integration events still pending after {limit.TotalSeconds} s: {pending}");
     }
 }

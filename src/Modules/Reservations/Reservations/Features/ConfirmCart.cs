@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.Dossier.Contracts;
+using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.BuildingBlocks.Time;
 using PortailFamille.Reservations.Contracts;
@@ -22,6 +23,20 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
     : ICommandHandler<ConfirmCart, Result<CartConfirmation>>
 {
     public async ValueTask<Result<CartConfirmation>> Handle(ConfirmCart command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ConfirmAsync(command, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseConflicts.IsConflict(ex))
+        {
+            // Another confirmation, a promotion or the transmission locked the same days first (a PostgreSQL deadlock,
+            // SQLite busy): the transaction rolled back, nothing of this cart is kept and the cart stays for a new try.
+            return ReservationErrors.ConcurrentChange;
+        }
+    }
+
+    private async Task<Result<CartConfirmation>> ConfirmAsync(ConfirmCart command, CancellationToken cancellationToken)
     {
         var db = outbox.DbContext;
         var family = command.FamilyAccountId;
