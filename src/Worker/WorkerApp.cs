@@ -63,7 +63,7 @@ public static class WorkerApp
                 typeof(PortailFamille.Billing.Contracts.GetWalletBalances),
                 typeof(PortailFamille.Notifications.Contracts.PublishNews),
             ];
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ConflictBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
         services.AddHostedService<Jobs.NightlyTransmission>();

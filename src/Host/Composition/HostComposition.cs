@@ -62,7 +62,7 @@ internal static class HostComposition
                 typeof(PortailFamille.Billing.Contracts.GetWalletBalances),
                 typeof(PortailFamille.Notifications.Contracts.PublishNews),
             ];
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ConflictBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
         builder.Host.UseWolverine(opts =>
