@@ -27,9 +27,20 @@ public sealed record BenchOptions
     public string? JsonPath { get; init; }
     /// <summary>A PostgreSQL server to use instead of a private cluster (connection string of a user that may create databases).</summary>
     public string? PostgresAdmin { get; init; }
-    /// <summary>Scenarios to run (all when empty): rush, booking (signed-in rush), opening, opening-kept (families already signed in), baseline, calendar, nightly.</summary>
+    /// <summary>Scenarios to run (all when empty): rush, booking (signed-in rush), opening, opening-kept (families already signed in), baseline, calendar, nightly, adversarial.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     public int Seed { get; init; } = 20_260_101;
+    /// <summary>How long the adversarial history checker runs per database (histories of a minute each).</summary>
+    public TimeSpan AdversarialDuration { get; init; } = TimeSpan.FromSeconds(120);
+    public int AdversarialFamilies { get; init; } = 10;
+
+    private static readonly HashSet<string> CityScenarios = ["rush", "booking", "opening", "opening-kept", "baseline", "calendar", "nightly"];
+
+    /// <summary>The scenarios on the generated city (every one but the adversarial histories, which run on a demo database of their own).</summary>
+    public bool RunsCity => Only.Count == 0 || Only.Overlaps(CityScenarios);
+
+    /// <summary>The adversarial histories: asked for, or part of a full (non-smoke) run.</summary>
+    public bool RunsAdversarial => Only.Contains("adversarial") || (Only.Count == 0 && !Smoke);
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
@@ -59,7 +70,10 @@ public sealed record BenchOptions
           --ramp S                    seconds over which they arrive (default 60)
           --nightly-lines N           pending lines for the nightly transmission (default 1000000)
           --calendar-samples N        calendar requests measured (default 400)
-          --only a,b                  scenarios: rush, booking, opening, opening-kept, baseline, calendar, nightly (default all)
+          --only a,b                  scenarios: rush, booking, opening, opening-kept, baseline, calendar, nightly, adversarial (default all)
+          --adversarial-seconds S     adversarial histories per database, in seconds (default 120; histories of 60 s)
+          --adversarial-families N    families of each history, 3 sessions each (default 10)
+          --seed N                    first seed (histories use N, N+1, …; ADVERSARIAL_SEED replays one)
           --postgres CONNSTRING       use this server instead of a private initdb cluster
           --smoke                     tiny data, a few seconds (what the tests run)
           --json PATH                 also write the results as JSON
@@ -100,6 +114,8 @@ public sealed record BenchOptions
                 "--postgres" => options with { PostgresAdmin = Next() },
                 "--json" => options with { JsonPath = Next() },
                 "--seed" => options with { Seed = Int() },
+                "--adversarial-seconds" => options with { AdversarialDuration = Seconds() },
+                "--adversarial-families" => options with { AdversarialFamilies = Int() },
                 _ => throw new ArgumentException($"Unknown option {arg}.\n{Usage}"),
             };
         }

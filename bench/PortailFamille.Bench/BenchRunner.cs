@@ -47,7 +47,9 @@ public static class BenchRunner
 
                 try
                 {
-                    await RunOnAsync(db, options, report, log, ct);
+                    if (options.RunsCity) await RunOnAsync(db, options, report, log, ct);
+                    if (options.RunsAdversarial)
+                        await AdversarialScenario.RunAsync(database, async () => await (cluster ??= PostgresCluster.Start(options.PostgresAdmin)).CreateDatabaseAsync("pf_adv"), options, report, log, ct);
                 }
                 finally
                 {

@@ -180,8 +180,17 @@ public sealed class AdversarialHistory(IAdversarialPortal portal, HistoryOptions
         var past = new List<Guid>();
         var yesterday = TimeProvider.System.TodayInParis().AddDays(-1);
         await DaySlots.EnsureAsync(db, [(canteenActivity, yesterday)], ct);
+        var children = families.Select(f => f.Children[0].Id).ToList();
+        var existing = await db.Bookings.Where(b => b.ActivityId == canteen && b.Day == yesterday && children.Contains(b.ChildId) && b.Outcome == LineOutcome.Accepted)
+            .ToDictionaryAsync(b => b.ChildId, b => b.Id, ct); // an earlier history on this database made them already
         foreach (var family in families)
         {
+            if (existing.TryGetValue(family.Children[0].Id, out var id))
+            {
+                past.Add(id);
+                continue;
+            }
+
             var booking = Reservations.Domain.Booking.Record(family.Id, family.Children[0].Id, canteen, yesterday, LineOutcome.Accepted, null, null, null,
                 Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-10));
             db.Bookings.Add(booking);

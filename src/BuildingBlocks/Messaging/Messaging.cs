@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PortailFamille.BuildingBlocks.Persistence;
 using Wolverine;
 using Wolverine.EntityFrameworkCore;
+using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.Sqlite;
 
@@ -44,6 +45,13 @@ public static class Messaging
                 opts.ListenToPostgresqlQueue(WorkerQueue).PollingInterval(TimeSpan.FromSeconds(1)).MaximumMessagesToReceive(100);
         }
 
+        // An event whose handler met a concurrent transaction (a deadlock with a confirmation, a unique index, a
+        // concurrency token: the handler's change rolled back) is handled again, at once then a little later:
+        // a conflict is not a bug, and a dead letter would lose a promotion or a debit.
+        opts.OnException(IsConflict, "database conflict with a concurrent transaction")
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+
         opts.UseEntityFrameworkCoreTransactions();
         opts.Policies.UseDurableLocalQueues();
         opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
@@ -74,6 +82,9 @@ public static class Messaging
         // Distinct node numbers on SQLite (Wolverine's SQLite node table gives every node number 1).
         if (database.IsSqlite) opts.Services.AddSingleton<IModuleDatabase>(sp => new SqliteNodeNumbers(database));
     }
+
+    private static bool IsConflict(Exception exception) =>
+        DatabaseConflicts.IsConflict(exception) || exception is Results.ResultFailureException { Error.Kind: Results.ErrorKind.Conflict };
 
     public static bool IsIntegrationEventAdapter(Type type) =>
         type is { IsPublic: true, IsAbstract: true, IsSealed: true } // static class

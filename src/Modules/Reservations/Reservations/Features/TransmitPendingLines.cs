@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
@@ -30,46 +31,65 @@ internal sealed class TransmitPendingLinesHandler(IServiceScopeFactory services,
         var (familyCount, lineCount) = (0, 0);
         foreach (var batch in families.Chunk(FamiliesPerTransaction))
         {
-            // One scope and one transaction per batch of whole families: a crash leaves every family either
-            // done (lines marked and their events in the outbox) or untouched.
-            await using var scope = services.CreateAsyncScope();
-            var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<ReservationsDbContext>>();
-            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var db = outbox.DbContext;
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = await db.Bookings
-                .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == null && b.RequestedAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.TransmittedAt, now), cancellationToken);
-            if (claimed == 0) continue; // another run took them
-
-            var lines = await db.Bookings.AsNoTracking()
-                .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == now)
-                .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new { b.Id, b.FamilyAccountId, b.ChildId, b.Day, b.Outcome, a.Name, a.StructureId })
-                .ToListAsync(cancellationToken);
-            var claimedFamilies = lines.Select(l => l.FamilyAccountId).Distinct().ToList();
-            // The children each family may see (as ListChildren answers for one family), for every family at once.
-            var children = (await sender.Send(new ListChildrenOfFamilies(claimedFamilies), cancellationToken))
-                .ToLookup(c => c.FamilyAccountId)
-                .ToDictionary(g => g.Key, g => g.DistinctBy(c => c.Child.Id).ToDictionary(c => c.Child.Id, c => $"{c.Child.LastName} {c.Child.FirstName}"));
-
-            foreach (var family in lines.GroupBy(l => l.FamilyAccountId))
+            // A batch that meets a concurrent transaction (a confirmation or an attendance mark on the same lines: a
+            // PostgreSQL deadlock, SQLite busy) rolled back whole: it is claimed again, in a new scope and transaction.
+            for (var attempt = 1; ; attempt++)
             {
-                var names = children.GetValueOrDefault(family.Key);
-                foreach (var structure in family.GroupBy(l => l.StructureId))
+                try
                 {
-                    await outbox.PublishAsync(new LinesTransmitted(family.Key, structure.Key, now, structure
-                        .Select(l => new TransmittedLine(l.Id, names?.GetValueOrDefault(l.ChildId) ?? "Enfant", l.Name, l.Day,
-                            l.Outcome == LineOutcome.Cancelled ? BookingAction.Cancel : BookingAction.Book, l.Outcome))
-                        .ToList()));
+                    var (batchFamilies, batchLines) = await TransmitBatchAsync(batch, now, cancellationToken);
+                    familyCount += batchFamilies;
+                    lineCount += batchLines;
+                    break;
+                }
+                catch (Exception ex) when (attempt < 5 && DatabaseConflicts.IsConflict(ex))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), clock, cancellationToken);
                 }
             }
-
-            await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
-            familyCount += claimedFamilies.Count;
-            lineCount += lines.Count;
         }
 
         return new TransmissionRun(familyCount, lineCount);
+    }
+
+    private async Task<(int Families, int Lines)> TransmitBatchAsync(Guid[] batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One scope and one transaction per batch of whole families: a crash leaves every family either
+        // done (lines marked and their events in the outbox) or untouched.
+        await using var scope = services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<ReservationsDbContext>>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var db = outbox.DbContext;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Bookings
+            .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == null && b.RequestedAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.TransmittedAt, now), cancellationToken);
+        if (claimed == 0) return (0, 0); // another run took them
+
+        var lines = await db.Bookings.AsNoTracking()
+            .Where(b => batch.Contains(b.FamilyAccountId) && b.TransmittedAt == now)
+            .Join(db.Activities, b => b.ActivityId, a => a.Id, (b, a) => new { b.Id, b.FamilyAccountId, b.ChildId, b.Day, b.Outcome, a.Name, a.StructureId })
+            .ToListAsync(cancellationToken);
+        var claimedFamilies = lines.Select(l => l.FamilyAccountId).Distinct().ToList();
+        // The children each family may see (as ListChildren answers for one family), for every family at once.
+        var children = (await sender.Send(new ListChildrenOfFamilies(claimedFamilies), cancellationToken))
+            .ToLookup(c => c.FamilyAccountId)
+            .ToDictionary(g => g.Key, g => g.DistinctBy(c => c.Child.Id).ToDictionary(c => c.Child.Id, c => $"{c.Child.LastName} {c.Child.FirstName}"));
+
+        foreach (var family in lines.GroupBy(l => l.FamilyAccountId))
+        {
+            var names = children.GetValueOrDefault(family.Key);
+            foreach (var structure in family.GroupBy(l => l.StructureId))
+            {
+                await outbox.PublishAsync(new LinesTransmitted(family.Key, structure.Key, now, structure
+                    .Select(l => new TransmittedLine(l.Id, names?.GetValueOrDefault(l.ChildId) ?? "Enfant", l.Name, l.Day,
+                        l.Outcome == LineOutcome.Cancelled ? BookingAction.Cancel : BookingAction.Book, l.Outcome))
+                    .ToList()));
+            }
+        }
+
+        await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+        return (claimedFamilies.Count, lines.Count);
     }
 }
