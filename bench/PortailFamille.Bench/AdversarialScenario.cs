@@ -48,9 +48,12 @@ internal static class AdversarialScenario
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.UseEnvironment("Production");
+            web.UseContentRoot(PortalServer.HostContentRoot()); // see the README's developer notes: the factory's guess is wrong in a console app
         });
         _ = factory.Server; // migrations and demo data
-        var workerSettings = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        // The Workers log at their own level: the fleet knows a Worker is up by its « Next transmission in » line.
+        var workerSettings = settings.Where(s => !s.Key.StartsWith("Logging:", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         await using var fleet = new WorkerFleet(workerSettings, line => log.WriteLine($"[{name}] {line}"));
         await fleet.StartAsync(2);
         var portal = new Portal(factory, fleet);

@@ -58,7 +58,7 @@ internal sealed class PortalServer : IAsyncDisposable
     }
 
     /// <summary>src/Host of the repository the bench was built from (its appsettings.json), else the bench's own folder.</summary>
-    private static string HostContentRoot()
+    internal static string HostContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

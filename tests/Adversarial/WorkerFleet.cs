@@ -77,105 +77,110 @@ public sealed class WorkerFleet(IReadOnlyDictionary<string, string> settings, Ac
 
         return ValueTask.CompletedTask;
     }
+}
 
-    private sealed class WorkerProcess : IDisposable
+/// <summary>`dotnet PortailFamille.Worker.dll`, as ops run it, its output kept (the last lines) and its notable lines logged.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Action<string> _log;
+
+    private WorkerProcess(string name, Process process, Action<string> log)
     {
-        private readonly Process _process;
-        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ConcurrentQueue<string> _lines = new();
-        private readonly Action<string> _log;
+        Name = name;
+        _process = process;
+        _log = log;
+    }
 
-        private WorkerProcess(string name, Process process, Action<string> log)
+    public string Name { get; }
+
+    public IEnumerable<string> Lines => _lines.ToArray();
+
+    public int Pid => _process.Id;
+
+    public bool IsRunning
+    {
+        get
         {
-            Name = name;
-            _process = process;
-            _log = log;
+            try { return !_process.HasExited; }
+            catch (InvalidOperationException) { return false; }
         }
+    }
 
-        public string Name { get; }
-
-        public IEnumerable<string> Lines => _lines.ToArray();
-
-        public bool IsRunning
+    public static WorkerProcess Start(string name, IReadOnlyDictionary<string, string> settings, Action<string> log)
+    {
+        var assembly = WorkerAssembly();
+        var info = new ProcessStartInfo("dotnet", [assembly])
         {
-            get
-            {
-                try { return !_process.HasExited; }
-                catch (InvalidOperationException) { return false; }
-            }
-        }
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+        info.Environment.TryAdd("Mail__Smtp__LocalDomain", $"{name}.test"); // how the SMTP server tells the Workers apart
 
-        public static WorkerProcess Start(string name, IReadOnlyDictionary<string, string> settings, Action<string> log)
+        var worker = new WorkerProcess(name, new Process { StartInfo = info, EnableRaisingEvents = true }, log);
+        worker._process.OutputDataReceived += (_, e) => worker.Receive(e.Data);
+        worker._process.ErrorDataReceived += (_, e) => worker.Receive(e.Data);
+        worker._process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException(
+            $"{name} exited before it was ready:\n{string.Join('\n', worker._lines.TakeLast(40))}"));
+        worker._process.Start();
+        worker._process.BeginOutputReadLine();
+        worker._process.BeginErrorReadLine();
+        return worker;
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is null) return;
+        _lines.Enqueue(line);
+        while (_lines.Count > 200) _lines.TryDequeue(out _);
+        if (line.Contains("Next transmission in", StringComparison.Ordinal)) _ready.TrySetResult();
+        if (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Transmission done", StringComparison.Ordinal) || line.Contains("killed", StringComparison.Ordinal)
+            || line.Contains("Recovered", StringComparison.Ordinal) || line.Contains("Ejected", StringComparison.Ordinal))
+            _log($"[{Name}] {line}");
+    }
+
+    public async Task WaitUntilReadyAsync()
+    {
+        var first = await Task.WhenAny(_ready.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (first != _ready.Task) throw new TimeoutException($"{Name} did not start within 30 s:\n{string.Join('\n', _lines.TakeLast(40))}");
+        await _ready.Task;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public void Kill()
+    {
+        try
         {
-            var assembly = WorkerAssembly();
-            var info = new ProcessStartInfo("dotnet", [assembly])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            };
-            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            foreach (var (key, value) in settings) info.Environment[key] = value;
-            info.Environment["Mail__Smtp__LocalDomain"] = $"{name}.test";
-
-            var worker = new WorkerProcess(name, new Process { StartInfo = info, EnableRaisingEvents = true }, log);
-            worker._process.OutputDataReceived += (_, e) => worker.Receive(e.Data);
-            worker._process.ErrorDataReceived += (_, e) => worker.Receive(e.Data);
-            worker._process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException(
-                $"{name} exited before it was ready:\n{string.Join('\n', worker._lines.TakeLast(40))}"));
-            worker._process.Start();
-            worker._process.BeginOutputReadLine();
-            worker._process.BeginErrorReadLine();
-            return worker;
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
-
-        private void Receive(string? line)
+        catch (InvalidOperationException)
         {
-            if (line is null) return;
-            _lines.Enqueue(line);
-            while (_lines.Count > 200) _lines.TryDequeue(out _);
-            if (line.Contains("Next transmission in", StringComparison.Ordinal)) _ready.TrySetResult();
-            if (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("fail:", StringComparison.Ordinal))
-                _log($"[{Name}] {line}");
+            // already gone
         }
+    }
 
-        public async Task WaitUntilReadyAsync()
-        {
-            var first = await Task.WhenAny(_ready.Task, Task.Delay(TimeSpan.FromSeconds(30)));
-            if (first != _ready.Task) throw new TimeoutException($"{Name} did not start within 30 s:\n{string.Join('\n', _lines.TakeLast(40))}");
-            await _ready.Task;
-        }
+    public void Dispose()
+    {
+        if (IsRunning) Kill();
+        _process.Dispose();
+    }
 
-        public void Kill()
-        {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-            catch (InvalidOperationException)
-            {
-                // already gone
-            }
-        }
-
-        public void Dispose()
-        {
-            if (IsRunning) Kill();
-            _process.Dispose();
-        }
-
-        /// <summary>The Worker's build output beside this assembly's configuration (bin/&lt;Configuration&gt;/net10.0/).</summary>
-        private static string WorkerAssembly()
-        {
-            var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = bin.Parent!.Name;
-            var root = bin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "PortailFamille.sln"))) root = root.Parent;
-            var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("repository root not found"),
-                "src", "Worker", "bin", configuration, bin.Name, "PortailFamille.Worker.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the Worker first (dotnet build PortailFamille.sln)", path);
-        }
+    /// <summary>The Worker's build output beside this assembly's configuration (bin/&lt;Configuration&gt;/net10.0/).</summary>
+    private static string WorkerAssembly()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = bin.Parent!.Name;
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PortailFamille.sln"))) root = root.Parent;
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("repository root not found"),
+            "src", "Worker", "bin", configuration, bin.Name, "PortailFamille.Worker.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the Worker first (dotnet build PortailFamille.sln)", path);
     }
 }

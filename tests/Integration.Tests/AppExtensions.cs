@@ -69,3 +69,12 @@ public static class DurableMessages
         Assert.True(pending.Total == 0, $"integration events still pending after {limit.TotalSeconds} s: {pending}");
     }
 }
+
+public static class TestOutput
+{
+    /// <summary>A log for helpers that outlive the test (Worker processes): lines written after the test ended are dropped.</summary>
+    public static Action<string> Log(this Xunit.Abstractions.ITestOutputHelper output) => line =>
+    {
+        try { output.WriteLine(line); } catch (InvalidOperationException) { /* the test is over */ }
+    };
+}

@@ -1,3 +1,4 @@
+using PortailFamille.Adversarial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortailFamille.BuildingBlocks.Demo;
@@ -76,8 +77,8 @@ public sealed class WorkerProcessScenarios(ITestOutputHelper output) : IAsyncLif
         // whatever the code does: RFC 1047. The code keeps that window to one round trip; the test does not aim at it.)
         // The victim delivers two mails (each recorded before its next MAIL FROM), then its third is held.
         var victimHeld = _smtp.HoldClient("worker-a.test", letThrough: 2);
-        var victim = WorkerProcess.Start("worker-a", Named(settings, "worker-a.test"), output);
-        var survivor = WorkerProcess.Start("worker-b", Named(settings, "worker-b.test"), output);
+        var victim = WorkerProcess.Start("worker-a", Named(settings, "worker-a.test"), output.Log());
+        var survivor = WorkerProcess.Start("worker-b", Named(settings, "worker-b.test"), output.Log());
         _workers.AddRange([victim, survivor]);
         await Task.WhenAll(victim.WaitUntilReadyAsync(), survivor.WaitUntilReadyAsync());
         Assert.True(TimeProvider.System.GetUtcNow() < at, "the Workers took more than 25 s to start: the run was missed");

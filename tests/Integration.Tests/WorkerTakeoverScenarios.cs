@@ -1,3 +1,4 @@
+using PortailFamille.Adversarial;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -73,7 +74,7 @@ public abstract class WorkerTakeoverScenarios(ITestOutputHelper output) : IAsync
         };
 
         // The victim starts on the backlog; it is killed as soon as it owns events it has not handled yet.
-        var victim = WorkerProcess.Start("worker-a", settings, output);
+        var victim = WorkerProcess.Start("worker-a", settings, output.Log());
         _workers.Add(victim);
         var taken = 0;
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -95,7 +96,7 @@ public abstract class WorkerTakeoverScenarios(ITestOutputHelper output) : IAsync
         var (nodes, numbers) = await NodeNumbersAsync();
         Assert.True(nodes == 2 && numbers == 2, $"{nodes} nodes registered under {numbers} distinct node numbers");
 
-        var survivor = WorkerProcess.Start("worker-b", settings, output);
+        var survivor = WorkerProcess.Start("worker-b", settings, output.Log());
         _workers.Add(survivor);
 
         var limit = TimeSpan.FromSeconds(StaleNodeSeconds) + Margin;
