@@ -71,6 +71,7 @@ internal static class AdversarialScenario
                 Families = options.AdversarialFamilies,
                 SessionsPerFamily = 3,
                 KillEvery = TimeSpan.FromSeconds(10),
+                MaxOperationsPerActor = int.MaxValue, // the time decides, not a count
             }.FromEnvironment();
             var result = await new AdversarialHistory(portal, history, line => log.WriteLine($"[{name}] {line}")).RunAsync(ct);
             histories++;

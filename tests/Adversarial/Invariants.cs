@@ -109,11 +109,16 @@ public static class Invariants
 
         // 8. Each transmitted line is in exactly one report: one mail per family, structure and run.
         var structureOf = await reservations.Activities.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.StructureId, ct);
+        // A run is named by its instant; SQLite keeps instants to 100 µs (1,000 ticks), PostgreSQL to the microsecond.
+        var precision = reservations.Database.IsNpgsql() ? 10L : 1_000L;
+        string Run(Guid family, Guid structure, long ticks) => $"transmission.{family:N}.{structure:N}.{ticks / precision}";
         var reports = (await notifications.OutgoingMails.AsNoTracking().Where(m => m.MessageId.StartsWith("transmission.")).Select(m => m.MessageId).ToListAsync(ct))
-            .GroupBy(id => Run(id.Split('@')[0])).ToDictionary(g => g.Key, g => g.Count());
+            .Select(id => id.Split('@')[0].Split('.'))
+            .GroupBy(parts => Run(Guid.Parse(parts[1]), Guid.Parse(parts[2]), long.Parse(parts[3], CultureInfo.InvariantCulture)))
+            .ToDictionary(g => g.Key, g => g.Count());
         foreach (var run in bookings.Where(b => b.TransmittedAt != null).GroupBy(b => (b.FamilyAccountId, Structure: structureOf[b.ActivityId], At: b.TransmittedAt!.Value.UtcTicks)))
         {
-            var key = Run($"transmission.{run.Key.FamilyAccountId:N}.{run.Key.Structure:N}.{run.Key.At}");
+            var key = Run(run.Key.FamilyAccountId, run.Key.Structure, run.Key.At);
             var count = reports.GetValueOrDefault(key);
             if (count != 1) broken.Add($"transmitted lines in {count} reports (expected 1): {key} ({run.Count()} lines)");
         }
@@ -123,9 +128,6 @@ public static class Invariants
         if (pending.Total > 0 || pending.DeadLetters > 0) broken.Add($"integration events not handled: {pending}");
         return broken;
     }
-
-    /// <summary>A report's family, structure and run, the run to the millisecond (SQLite keeps instants to the millisecond).</summary>
-    private static string Run(string messageId) => messageId[..^4];
 
     /// <summary>Counts in Wolverine's own tables, wherever it put them (its envelope schema, its queue transport's schema).</summary>
     public static async Task<PendingMessages> PendingMessagesAsync(IServiceProvider services, CancellationToken ct)

@@ -203,6 +203,55 @@ public abstract class RaceScenarios<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task Twenty_parallel_wrong_passwords_spend_the_five_attempts_and_lock_the_account_before_any_other_check()
+    {
+        var family = DemoCatalog.Families.First(f => f.StructureIndex == 1); // not a family the other scenarios sign in with
+        using var start = new Barrier(20);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            var client = app.NewClient();
+            start.SignalAndWait();
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = "Mauvais-Passe-1" });
+            return response.StatusCode;
+        })));
+
+        // Never a 500; exactly five passwords checked: four wrong ones, the fifth locks; the fifteen others refused unchecked.
+        Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.Equal(4, answers.Count(a => a == HttpStatusCode.Unauthorized));
+        await using (var scope = app.HostServices.CreateAsyncScope())
+        {
+            var throttle = await scope.ServiceProvider.GetRequiredService<PortailFamille.Accounts.Persistence.AccountsDbContext>().SignInThrottles.AsNoTracking()
+                .SingleAsync(t => t.Identifier == family.Identifier);
+            Assert.Equal(5, throttle.Failures);
+            Assert.NotNull(throttle.LockedUntil);
+        }
+
+        // Even the right password is refused now.
+        var right = await app.NewClient().PostAsJsonAsync("/api/v1/auth/login", new { identifier = family.Identifier, password = DemoCatalog.FamilyPassword });
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task Fifteen_reset_requests_at_once_leave_one_valid_link()
+    {
+        var family = DemoCatalog.Families.Where(f => f.StructureIndex == 1).Skip(1).First();
+        using var start = new Barrier(15);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => Task.Run(async () =>
+        {
+            var client = app.NewClient();
+            start.SignalAndWait();
+            return (await client.PostAsJsonAsync("/api/v1/auth/password-reset", new { identifier = family.Identifier, email = family.Email })).StatusCode;
+        })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a)); // the same answer for everyone
+        await using var scope = app.HostServices.CreateAsyncScope();
+        var links = await scope.ServiceProvider.GetRequiredService<PortailFamille.Accounts.Persistence.AccountsDbContext>().PasswordLinks.AsNoTracking()
+            .Where(l => l.AccountId == family.Id).ToListAsync();
+        Assert.NotEmpty(links);
+        Assert.Single(links, l => l.UsedAt == null && l.RevokedAt == null);
+    }
+
+    [Fact]
     public async Task Places_cannot_be_lowered_below_those_already_taken()
     {
         var evening = (await app.SendAsync(new ListActivities(Edu))).Single(a => a.Code == "ACCUEIL_SOIR").Id;

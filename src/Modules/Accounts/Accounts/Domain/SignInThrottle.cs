@@ -3,6 +3,7 @@ namespace PortailFamille.Accounts.Domain;
 /// <summary>
 /// Failed sign-ins per identifier, kept whether the identifier exists or not (so the lock-out
 /// answer tells nothing about existing accounts): 5 failures within 15 minutes lock it 15 minutes.
+/// Sign-in moves the row by conditional updates only (<c>SignInAttempts</c>), so concurrent attempts count one by one.
 /// </summary>
 internal sealed class SignInThrottle
 {
@@ -20,22 +21,6 @@ internal sealed class SignInThrottle
     public static SignInThrottle For(string identifier, DateTimeOffset now) => new() { Identifier = identifier, WindowStartedAt = now };
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Counts a failure; returns true when this failure locks the identifier.</summary>
-    public bool RecordFailure(DateTimeOffset now)
-    {
-        if (now - WindowStartedAt > Window || LockedUntil is { } until && until <= now)
-        {
-            Failures = 0;
-            WindowStartedAt = now;
-            LockedUntil = null;
-        }
-
-        Failures++;
-        if (Failures < MaxFailures) return false;
-        LockedUntil = now + LockDuration;
-        return true;
-    }
 
     public void Reset(DateTimeOffset now)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PortailFamille.Accounts.Contracts;
 using PortailFamille.Accounts.Domain;
 using PortailFamille.Accounts.Persistence;
+using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.BuildingBlocks.Web;
 using Wolverine.EntityFrameworkCore;
@@ -88,13 +89,25 @@ internal sealed class RequestPasswordResetHandler(IDbContextOutbox<AccountsDbCon
         if (account is not null && matchingEmail is not null)
         {
             var now = clock.GetUtcNow();
-            await PasswordLinks.RevokeAllAsync(db, account.Id, now, cancellationToken); // a newer link supersedes the older ones
-            var (link, token) = PasswordLink.Issue(account.Id, PasswordLinkReason.ForgottenPassword, now);
-            db.PasswordLinks.Add(link);
-            await outbox.PublishAsync(new PasswordLinkIssued(link.Id, account.Id, account.Identifier,
-                $"{account.HolderFirstName} {account.HolderLastName}", matchingEmail,
-                PasswordLinks.Url(portal, token), link.ExpiresAt, PasswordLinkReason.ForgottenPassword));
-            await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+            try
+            {
+                // A newer link supersedes the older ones, in one transaction with it; the unique index on an account's
+                // valid link refuses a second one requested at the same moment (that request mails nothing: one link
+                // is valid, the one mailed by the request that won).
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.PasswordLinks.Where(l => l.AccountId == account.Id && l.UsedAt == null && l.RevokedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(l => l.RevokedAt, now), cancellationToken);
+                var (link, token) = PasswordLink.Issue(account.Id, PasswordLinkReason.ForgottenPassword, now);
+                db.PasswordLinks.Add(link);
+                await outbox.PublishAsync(new PasswordLinkIssued(link.Id, account.Id, account.Identifier,
+                    $"{account.HolderFirstName} {account.HolderLastName}", matchingEmail,
+                    PasswordLinks.Url(portal, token), link.ExpiresAt, PasswordLinkReason.ForgottenPassword));
+                await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseConflicts.IsConflict(ex))
+            {
+                // the concurrent request's link is the valid one; the answer stays the same
+            }
         }
 
         var remaining = MinimumDuration - Stopwatch.GetElapsedTime(started);

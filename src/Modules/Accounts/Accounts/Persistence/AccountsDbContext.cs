@@ -84,6 +84,8 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options),
             l.HasIndex(x => x.TokenHash).IsUnique();
             l.Property(x => x.UsedAt).IsConcurrencyToken(); // a link used twice at once: one update wins
             l.HasIndex(x => x.AccountId);
+            // At most one valid link per account, whatever the concurrency of the requests.
+            l.HasIndex(x => x.AccountId, "IX_password_links_one_valid_per_account").IsUnique().HasFilter("\"UsedAt\" IS NULL AND \"RevokedAt\" IS NULL");
             l.HasOne<FamilyAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -206,6 +206,10 @@ namespace PortailFamille.Accounts.Persistence.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AccountId" }, "IX_password_links_one_valid_per_account")
+                        .IsUnique()
+                        .HasFilter("\"UsedAt\" IS NULL AND \"RevokedAt\" IS NULL");
+
                     b.ToTable("password_links", "accounts");
                 });
 

@@ -194,6 +194,10 @@ namespace PortailFamille.Accounts.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AccountId" }, "IX_password_links_one_valid_per_account")
+                        .IsUnique()
+                        .HasFilter("\"UsedAt\" IS NULL AND \"RevokedAt\" IS NULL");
+
                     b.ToTable("accounts_password_links", (string)null);
                 });
 
