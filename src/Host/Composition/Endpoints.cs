@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -33,11 +34,19 @@ internal static class Endpoints
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         });
 
-        app.MapPost("/deconnexion", async (HttpContext http) =>
+        // The page forms carry an antiforgery token: a post without it (another site, a script) signs nobody out.
+        app.MapPost("/deconnexion", async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            await PortalSession.SignOutAsync(http);
             return Results.LocalRedirect("/");
-        });
+        }).DisableAntiforgery();
+        app.MapPost("/deconnexion/partout", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            await PortalSession.SignOutEverywhereAsync(http);
+            return Results.LocalRedirect("/connexion");
+        }).RequireAuthorization().DisableAntiforgery();
 
         var api = app.MapGroup("/api/v1").WithTags("Portail Famille API");
 
@@ -61,9 +70,14 @@ internal static class Endpoints
         });
         auth.MapPost("/logout", async (HttpContext http) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await PortalSession.SignOutAsync(http);
             return Results.NoContent();
         });
+        auth.MapPost("/logout-everywhere", async (HttpContext http) =>
+        {
+            await PortalSession.SignOutEverywhereAsync(http);
+            return Results.NoContent();
+        }).RequireAuthorization();
         auth.MapGet("/password-rules", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetPasswordRules(), ct)));
         auth.MapPost("/password-reset", async (PasswordResetRequest body, ISender sender, CancellationToken ct) =>
         {
@@ -82,7 +96,7 @@ internal static class Endpoints
             var id = FamilyId(user);
             var result = await sender.Send(new ChangePassword(id, body.CurrentPassword ?? "", body.NewPassword ?? "", body.Confirmation ?? ""), ct);
             if (result.IsFailure) return result.Error!.ToProblem();
-            await PortalSession.UpdateGateAsync(http, await sender.Send(new GetSignInGate(id), ct));
+            await PortalSession.RenewAfterPasswordChangeAsync(http, await sender.Send(new GetSignInGate(id), ct));
             return Results.NoContent();
         }).RequireAuthorization(Policies.Family);
 
@@ -162,6 +176,8 @@ internal static class Endpoints
             var result = await sender.Send(new UnlockAccount(StaffId(user), user.Identity?.Name ?? "", accountId), ct);
             return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
         });
+        accounts.MapPost("/{accountId:guid}/sessions/end", async (Guid accountId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new EndAllSessions(accountId, StaffId(user), user.Identity?.Name ?? ""), ct)).ToHttpResult(ended => Results.Ok(new { ended })));
         accounts.MapGet("/statuses", async (Guid structureId, ISender sender, CancellationToken ct) =>
             Results.Ok(await sender.Send(new ListFamilyAccountStatuses(structureId), ct)));
         api.MapGet("/staff/audit", async (int? take, ISender sender, CancellationToken ct) =>

@@ -85,6 +85,7 @@ internal static class HostComposition
                 o.AccessDeniedPath = "/acces-refuse";
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = PortalSession.ValidateAsync;
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
             });
@@ -144,4 +145,6 @@ internal static class PortailClaims
     public const string FamilyAccountId = "pf:family";
     public const string StructureId = "pf:structure";
     public const string Gate = "pf:gate";
+    /// <summary>The server-side session (Accounts) this cookie belongs to: checked on every request.</summary>
+    public const string SessionId = "pf:sid";
 }

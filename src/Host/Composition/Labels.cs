@@ -108,6 +108,8 @@ internal static class Labels
     {
         Accounts.Contracts.AuditAction.FamilyAccountCreated => "Création de compte",
         Accounts.Contracts.AuditAction.AccountUnlocked => "Déblocage",
+        Accounts.Contracts.AuditAction.FamilyAccountErased => "Effacement RGPD",
+        Accounts.Contracts.AuditAction.SessionsEnded => "Déconnexion de tous les appareils",
         _ => action.ToString(),
     };
 

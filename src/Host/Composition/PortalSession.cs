@@ -11,10 +11,12 @@ internal static class PortalSession
     /// <summary>« Rester connecté sur cet appareil »: a cookie kept 30 days (not renewed), instead of a 30-minute session.</summary>
     public static readonly TimeSpan KeptSignedIn = TimeSpan.FromDays(30);
 
-    public static Task SignInAsync(HttpContext http, SignedInUser user, bool keepSignedIn = false)
+    public static async Task SignInAsync(HttpContext http, SignedInUser user, bool keepSignedIn = false)
     {
+        var session = await Sender(http).Send(new OpenSession(user.UserId, keepSignedIn), http.RequestAborted);
         var claims = new List<Claim>
         {
+            new(PortailClaims.SessionId, session.SessionId.ToString()),
             new(ClaimTypes.NameIdentifier, user.UserId.ToString()),
             new(ClaimTypes.Name, user.DisplayName),
             new(PortailClaims.Kind, user.Kind.ToString()),
@@ -27,15 +29,63 @@ internal static class PortalSession
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         // Sliding renewal would cut a kept cookie back to 30 minutes: it is issued once for 30 days.
         var properties = keepSignedIn
-            ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow + KeptSignedIn, AllowRefresh = false }
+            ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = session.ExpiresAt, AllowRefresh = false }
             : null;
-        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
     }
 
-    /// <summary>Rewrites the cookie with the family's new gate (after a password change or a consent).</summary>
-    public static Task UpdateGateAsync(HttpContext http, SignInGate gate)
+    /// <summary>
+    /// Every request: the cookie's session must still be open in the database (not ended by a logout, a password change,
+    /// a reset or « déconnecter partout » on any Host, not past its lifetime). A cookie of a closed session, or one
+    /// issued before sessions were kept, is refused and removed: the visitor is signed out.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var claims = http.User.Claims.Where(c => c.Type != PortailClaims.Gate).ToList();
+        var principal = context.Principal;
+        var open = Guid.TryParse(principal?.FindFirstValue(PortailClaims.SessionId), out var sessionId)
+            && Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && await Sender(context.HttpContext).Send(new CheckSession(sessionId, userId), context.HttpContext.RequestAborted);
+        if (open) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>« Se déconnecter »: the session ends on the server, then the cookie goes.</summary>
+    public static async Task SignOutAsync(HttpContext http)
+    {
+        if (Guid.TryParse(http.User.FindFirstValue(PortailClaims.SessionId), out var sessionId))
+            await Sender(http).Send(new EndSession(sessionId), http.RequestAborted);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>« Se déconnecter de tous les appareils »: every session of the user ends, this one too.</summary>
+    public static async Task SignOutEverywhereAsync(HttpContext http)
+    {
+        if (Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            await Sender(http).Send(new EndAllSessions(userId), http.RequestAborted);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    private static Mediator.ISender Sender(HttpContext http) => http.RequestServices.GetRequiredService<Mediator.ISender>();
+
+    /// <summary>Rewrites the cookie with the family's new gate (after a consent).</summary>
+    public static Task UpdateGateAsync(HttpContext http, SignInGate gate) => RewriteAsync(http, gate, http.User.FindFirstValue(PortailClaims.SessionId));
+
+    /// <summary>
+    /// After a password change: the change ended every session of the account (the module's rule), so this device
+    /// gets a new one, the others stay signed out.
+    /// </summary>
+    public static async Task RenewAfterPasswordChangeAsync(HttpContext http, SignInGate gate)
+    {
+        var userId = Guid.Parse(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var session = await Sender(http).Send(new OpenSession(userId, KeptSignedIn: false), http.RequestAborted);
+        await RewriteAsync(http, gate, session.SessionId.ToString());
+    }
+
+    private static Task RewriteAsync(HttpContext http, SignInGate gate, string? sessionId)
+    {
+        var claims = http.User.Claims.Where(c => c.Type != PortailClaims.Gate && c.Type != PortailClaims.SessionId).ToList();
+        if (sessionId is not null) claims.Add(new Claim(PortailClaims.SessionId, sessionId));
         if (gate != SignInGate.None) claims.Add(new Claim(PortailClaims.Gate, gate.ToString()));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);

@@ -35,6 +35,7 @@ public enum AuditAction
     FamilyAccountCreated,
     AccountUnlocked,
     FamilyAccountErased,
+    SessionsEnded,
 }
 
 public sealed record ListAuditEntries(int Take = 200) : IQuery<IReadOnlyList<AuditEntryView>>;

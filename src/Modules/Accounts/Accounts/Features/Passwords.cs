@@ -57,6 +57,7 @@ internal sealed class ChangePasswordHandler(AccountsDbContext db, PasswordHashin
         var now = clock.GetUtcNow();
         account.SetPassword(hashing.Hash(command.NewPassword), now);
         await PasswordLinks.RevokeAllAsync(db, account.Id, now, cancellationToken); // a password change spends every link
+        await UserSessions.EndAllAsync(db, account.Id, now, cancellationToken); // and every session (the Host opens a new one for this device)
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
@@ -149,6 +150,7 @@ internal sealed class ResetPasswordWithLinkHandler(AccountsDbContext db, Passwor
         account.SetPassword(hashing.Hash(command.NewPassword), now);
         link.MarkUsed(now);
         await PasswordLinks.RevokeAllAsync(db, account.Id, now, cancellationToken);
+        await UserSessions.EndAllAsync(db, account.Id, now, cancellationToken); // whoever had the old password is signed out everywhere
         var throttle = await db.SignInThrottles.SingleOrDefaultAsync(t => t.Identifier == account.Identifier, cancellationToken);
         throttle?.Reset(now); // proving access to the mailbox lifts a lock-out
         try

@@ -15,6 +15,7 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options),
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The Hosts' data protection key ring (session and antiforgery cookies): shared by every Host instance.</summary>
@@ -73,6 +74,13 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options),
             t.ToTable("sign_in_throttles");
             t.HasKey(x => x.Identifier);
             t.Property(x => x.Identifier).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<UserSession>(u =>
+        {
+            u.ToTable("sessions");
+            u.HasKey(x => x.Id);
+            u.HasIndex(x => x.UserId); // a family account or a staff member: no foreign key, either table
         });
 
         modelBuilder.Entity<PasswordLink>(l =>

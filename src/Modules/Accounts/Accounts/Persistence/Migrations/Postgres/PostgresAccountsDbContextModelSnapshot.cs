@@ -296,6 +296,34 @@ namespace PortailFamille.Accounts.Persistence.Migrations.Postgres
                     b.ToTable("structures", "accounts");
                 });
 
+            modelBuilder.Entity("PortailFamille.Accounts.Domain.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("sessions", "accounts");
+                });
+
             modelBuilder.Entity("PortailFamille.Accounts.Domain.ConsentRecord", b =>
                 {
                     b.HasOne("PortailFamille.Accounts.Domain.FamilyAccount", null)

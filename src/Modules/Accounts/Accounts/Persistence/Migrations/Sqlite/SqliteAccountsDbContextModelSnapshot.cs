@@ -284,6 +284,34 @@ namespace PortailFamille.Accounts.Persistence.Migrations.Sqlite
                     b.ToTable("accounts_structures", (string)null);
                 });
 
+            modelBuilder.Entity("PortailFamille.Accounts.Domain.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("accounts_sessions", (string)null);
+                });
+
             modelBuilder.Entity("PortailFamille.Accounts.Domain.ConsentRecord", b =>
                 {
                     b.HasOne("PortailFamille.Accounts.Domain.FamilyAccount", null)
