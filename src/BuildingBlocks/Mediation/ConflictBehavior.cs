@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Results;
 
@@ -10,7 +11,7 @@ namespace PortailFamille.BuildingBlocks.Mediation;
 /// a conflict — 409 with a French message — instead of a 500. Nothing of it was kept: the transaction rolled back.
 /// Handlers that know a better answer for their own conflict (« ce panier vient d'être validé ») catch it themselves.
 /// </summary>
-public sealed class ConflictBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+public sealed class ConflictBehavior<TMessage, TResponse>(ILogger<ConflictBehavior<TMessage, TResponse>> logger) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public static readonly Error ConcurrentChange = Error.Conflict("concurrent_change",
@@ -24,6 +25,7 @@ public sealed class ConflictBehavior<TMessage, TResponse> : IPipelineBehavior<TM
         }
         catch (Exception ex) when (message is IBaseCommand && FailureFactory<TResponse>.Create is not null && DatabaseConflicts.IsConflict(ex))
         {
+            logger.LogWarning(ex, "{Request} refused by a concurrent transaction: answered concurrent_change", typeof(TMessage).Name);
             return FailureFactory<TResponse>.Create!(ConcurrentChange);
         }
     }
