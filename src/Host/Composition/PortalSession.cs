@@ -8,9 +8,6 @@ namespace PortailFamille.Host.Composition;
 /// <summary>The session cookie's claims, written at sign-in and rewritten when a first-login step is done.</summary>
 internal static class PortalSession
 {
-    /// <summary>« Rester connecté sur cet appareil »: a cookie kept 30 days (not renewed), instead of a 30-minute session.</summary>
-    public static readonly TimeSpan KeptSignedIn = TimeSpan.FromDays(30);
-
     public static async Task SignInAsync(HttpContext http, SignedInUser user, bool keepSignedIn = false)
     {
         var session = await Sender(http).Send(new OpenSession(user.UserId, keepSignedIn), http.RequestAborted);
@@ -27,7 +24,8 @@ internal static class PortalSession
         if (user.Gate != SignInGate.None) claims.Add(new Claim(PortailClaims.Gate, user.Gate.ToString()));
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-        // Sliding renewal would cut a kept cookie back to 30 minutes: it is issued once for 30 days.
+        // « Rester connecté sur cet appareil »: a cookie as long as its 30-day session, not renewed (sliding renewal
+        // would cut a kept cookie back to 30 minutes); otherwise a 30-minute sliding cookie.
         var properties = keepSignedIn
             ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = session.ExpiresAt, AllowRefresh = false }
             : null;
