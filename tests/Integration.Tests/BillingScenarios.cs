@@ -49,6 +49,23 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains("Solde estimé", page);
     }
 
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    [InlineData("2025-13")]
+    [InlineData("abc")]
+    public async Task An_export_of_a_month_that_cannot_exist_is_a_clear_refusal_in_every_variant(string month)
+    {
+        var client = await app.SignedInClientAsync(DemoCatalog.Families[2].Identifier, DemoCatalog.FamilyPassword);
+        foreach (var type in new[] { "consommations", "reglements" })
+            foreach (var format in new[] { "csv", "pdf" })
+            {
+                var response = await client.GetAsync($"/historiques/export?mois={month}&type={type}&format={format}");
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Equal("billing.invalid_month", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            }
+    }
+
     [Fact]
     public async Task A_consumed_day_appears_in_the_history_and_both_exports()
     {

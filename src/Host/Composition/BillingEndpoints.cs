@@ -23,7 +23,14 @@ internal static class BillingEndpoints
         app.MapGet("/historiques/export", async (string? mois, string? type, string? format, ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
         {
             var today = clock.TodayInParis();
-            var month = DateOnly.TryParseExact((mois ?? "") + "-01", "yyyy-MM-dd", out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+            var month = new DateOnly(today.Year, today.Month, 1);
+            if (mois is not null)
+            {
+                // A month the histories cannot hold (9999-12, "abc") is a clear 400, never a 500 from the date arithmetic.
+                if (!DateOnly.TryParseExact(mois + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out month)
+                    || !ValidMonth(month.Year, month.Month))
+                    return BadMonth();
+            }
             var pdf = format == "pdf";
             var name = $"{(type == "reglements" ? "reglements" : "consommations")}-{month:yyyy-MM}.{(pdf ? "pdf" : "csv")}";
             byte[] bytes;

@@ -106,6 +106,15 @@ public sealed class StartCardPaymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refuses_amounts_near_the_largest_decimal_without_an_overflow()
+    {
+        var result = await StartAsync(new("RESTAURATION", decimal.MaxValue), new("PERISCOLAIRE", decimal.MaxValue));
+
+        Assert.Equal("billing.above_maximum", result.Error!.Code);
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
     public async Task Accepts_a_total_of_exactly_two_thousand_euros()
     {
         var result = await StartAsync(new("RESTAURATION", 1500.00m), new("PERISCOLAIRE", 500.00m));

@@ -66,13 +66,15 @@ internal sealed class CardPayment
             else if (decimal.Round(line.Amount, 2) != line.Amount) Refuse(line.WalletCode, BillingErrors.TooManyDecimals(line.WalletCode));
         }
 
+        // Sums of what was typed, each amount bounded first: an amount near decimal.MaxValue is refused, never an overflow.
+        static decimal Bounded(decimal amount) => Math.Clamp(amount, -1m, MaximumTotal + 1m);
         foreach (var (wallet, amountOwed) in owedByWallet)
         {
-            var paid = requested.Where(r => r.WalletCode == wallet).Sum(r => r.Amount);
+            var paid = requested.Where(r => r.WalletCode == wallet).Sum(r => Bounded(r.Amount));
             if (paid < amountOwed) Refuse(wallet, BillingErrors.BelowOwed(wallet, amountOwed));
         }
 
-        var total = requested.Sum(r => r.Amount);
+        var total = requested.Sum(r => Bounded(r.Amount));
         if (first is null && total <= 0) Refuse("Total", BillingErrors.NothingToPay);
         if (total > MaximumTotal) Refuse("Total", BillingErrors.AboveMaximum);
         if (first is not null) return first with { Fields = fields };
