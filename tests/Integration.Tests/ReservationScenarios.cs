@@ -327,7 +327,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Present" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Absent" })).StatusCode);
         await Eventually.WaitForAsync(async () => await RestaurationBalanceAsync(family.Id) == before - 4.20m);
-        await Task.Delay(1500); // a second debit, if the change present → absent produced one, would land now
+        await app.WaitForMessagesHandledAsync(); // every event handled: a second debit, had present → absent produced one, is in the ledger now
         Assert.Equal(before - 4.20m, await RestaurationBalanceAsync(family.Id));
 
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/staff/bookings/{bookingId}/attendance", new { attendance = "Excused" })).StatusCode);
