@@ -41,6 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "portail.db")}");
             web.UseSetting("Demo:SeedData", "true");
+            web.UseSetting("Sessions:CircuitRevalidationSeconds", "1"); // an open circuit learns of a revoked session at once
             web.UseEnvironment("Testing");
             web.UseStaticWebAssets(); // blazor.web.js and Radzen's _content outside Development
         });

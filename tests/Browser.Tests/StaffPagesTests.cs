@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace PortailFamille.Browser.Tests;
@@ -54,5 +55,31 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Contains("/acces-refuse", page.Url);
         await page.GotoAsync("/gestion/regie");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Régie", Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task The_regie_sees_only_its_tabs_and_actions_and_its_open_dashboard_signs_out_when_its_sessions_end()
+    {
+        var page = await fixture.NewPageAsync(phone: false);
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Votre identifiant").FillAsync("regie");
+        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+        await fixture.StepAsync(page, "regie-dashboard", () => page.Locator("[data-ready='yes']").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+
+        var tabs = await page.Locator("nav.pf-tabs a").AllInnerTextsAsync();
+        Assert.Equal(["Tableau de bord", "Régie", "Portail des familles"], tabs.Select(t => t.Trim()).ToArray());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre maintenant" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer à toutes les familles" }).CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "gestion-regie-tableau-de-bord.png"), FullPage = true });
+
+        // « Déconnecter partout » from another device: the open dashboard's circuit learns it at its next revalidation.
+        using var other = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        var login = await other.PostAsJsonAsync("/api/v1/auth/login", new { identifier = "regie", password = "Gestion2024" });
+        Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode}");
+        Assert.True((await other.PostAsync("/api/v1/auth/logout-everywhere", null)).IsSuccessStatusCode);
+
+        await fixture.StepAsync(page, "regie-signed-out", () => page.WaitForURLAsync("**/connexion**", new() { Timeout = 30_000 }));
     }
 }

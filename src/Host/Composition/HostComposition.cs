@@ -62,7 +62,7 @@ internal static class HostComposition
                 typeof(PortailFamille.Billing.Contracts.GetWalletBalances),
                 typeof(PortailFamille.Notifications.Contracts.PublishNews),
             ];
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ConflictBehavior<,>), typeof(ValidationBehavior<,>)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ConflictBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
         builder.Host.UseWolverine(opts =>
@@ -101,7 +101,10 @@ internal static class HostComposition
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<PortalContext>();
-        services.AddSingleton<ScopedSender>();
+        services.AddScoped<ActingUser>();
+        services.AddScoped<PortailFamille.BuildingBlocks.Mediation.IActionAuthorizer, ActionAuthorizer>();
+        services.AddScoped<ScopedSender>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();

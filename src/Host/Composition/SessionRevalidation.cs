@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using PortailFamille.Accounts.Contracts;
+
+namespace PortailFamille.Host.Composition;
+
+/// <summary>
+/// An open circuit (the staff dashboard, an interactive page) asks again every <c>Sessions:CircuitRevalidationSeconds</c>
+/// whether its server-side session is still open: a logout elsewhere, « Déconnecter partout » or a password change signs
+/// the circuit out too, so its buttons stop working without waiting for the next page load.
+/// </summary>
+internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, IServiceScopeFactory scopes, IConfiguration configuration)
+    : RevalidatingServerAuthenticationStateProvider(loggers)
+{
+    private readonly TimeSpan _interval = TimeSpan.FromSeconds(configuration.GetValue("Sessions:CircuitRevalidationSeconds", 60));
+
+    protected override TimeSpan RevalidationInterval => _interval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var user = authenticationState.User;
+        if (!Guid.TryParse(user.FindFirstValue(PortailClaims.SessionId), out var sessionId)
+            || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return false;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSession(sessionId, userId), cancellationToken);
+    }
+}
