@@ -152,7 +152,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
 
         // The slot is full and so is its waitlist: the family that put the day in its cart before is refused, nothing is taken.
         var refused = (await app.SendAsync(new ConfirmCart(late.Id))).ValueOrThrow().Lines.Single();
-        Assert.Equal((LineOutcome.Refused, "Activité complète et liste d'attente complète."), (refused.Outcome, refused.Reason));
+        Assert.Equal((LineOutcome.Refused, DayReason.FullAndWaitlistFull), (refused.Outcome, refused.ReasonCode));
         var after = await check.ServiceProvider.GetRequiredService<ReservationsDbContext>().DaySlots.AsNoTracking()
             .SingleAsync(s => s.ActivityId == canteen.Id && s.Day == day);
         Assert.Equal((slot.Taken, slot.Waitlisted), (after.Taken, after.Waitlisted));
@@ -224,7 +224,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(DayState.TakenByOtherParent, calendar.Value.Days.Single(d => d.Day == day).Cells.Single().State);
         var attempt = await app.SendAsync(new ToggleCartDays(mother.Id, child.Id, canteen.Id, [day], ToggleScope.EachDay));
         Assert.Equal(0, attempt.Value.Added);
-        Assert.Equal("Ce jour est déjà réservé par l'autre parent.", attempt.Value.Skipped.Single().Reason);
+        Assert.Equal(DayReason.TakenByOtherParent, attempt.Value.Skipped.Single().ReasonCode);
 
         // The animators' day sheet flags Amalia's PAI and allergy.
         var sheet = (await app.SendAsync(new GetDaySheet(canteen.Id, day))).Value;
@@ -248,7 +248,8 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
 
         var lines = (await app.SendAsync(new ConfirmCart(mother.Id))).Value.Lines;
         var refused = lines.Single(l => l.Day == days[0]);
-        Assert.Equal((LineOutcome.Refused, "Ce jour est déjà réservé pour cet enfant."), (refused.Outcome, refused.Reason));
+        // The same decision as the cart's: the other parent's line, one code and one message everywhere.
+        Assert.Equal((LineOutcome.Refused, DayReason.TakenByOtherParent), (refused.Outcome, refused.ReasonCode));
         Assert.Equal(LineOutcome.Accepted, lines.Single(l => l.Day == days[1]).Outcome);
         var sheet = (await app.SendAsync(new GetDaySheet(canteen.Id, days[0]))).Value;
         Assert.Single(sheet.Expected, l => l.ChildId == child.Id);
@@ -273,7 +274,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(3, toMorning.Value.Added);
         Assert.Equal(0, toWednesday.Value.Added);
         Assert.Equal(3, toWednesday.Value.Skipped.Count);
-        Assert.All(toWednesday.Value.Skipped, s => Assert.StartsWith("L'activité n'a pas lieu le", s.Reason));
+        Assert.All(toWednesday.Value.Skipped, s => Assert.Equal(DayReason.NotOnWeekday, s.ReasonCode));
         var cart = await app.SendAsync(new GetCart(family.Id));
         Assert.Equal(9, cart.Bookings.Count);
         Assert.All(cart.Bookings.Where(b => b.ActivityId == morning.Id), b => Assert.Equal("07:00", b.Arrival));
@@ -392,6 +393,7 @@ public abstract class ReservationScenarios<TApp>(TApp app) : IClassFixture<TApp>
         var calendar = await app.SendAsync(new GetCalendar(family.Id, Edu, family.Children[0].Id, canteen.Id, free.Year, free.Month));
         var cell = calendar.Value.Days.Single(d => d.Day == free).Cells.Single();
         Assert.Equal(DayState.NotOpen, cell.State);
+        Assert.Equal(DayReason.Closed, cell.ReasonCode);
         Assert.Contains("Grève", cell.Reason);
     }
 

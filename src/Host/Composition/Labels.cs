@@ -79,7 +79,8 @@ internal static class Labels
         DayState.Full => "Complet",
         DayState.BookedChangeable => "Réservé, modifiable",
         DayState.BookedLocked => "Réservé, non modifiable",
-        DayState.WaitlistedOrRefused => "En liste d'attente ou refusé",
+        DayState.Waitlisted => "En liste d'attente",
+        DayState.Refused => "Refusé",
         DayState.TakenByOtherParent => "Réservé par l'autre parent",
         _ => state.ToString(),
     };

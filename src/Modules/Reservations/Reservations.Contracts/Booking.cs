@@ -19,10 +19,40 @@ public enum DayState
     BookedChangeable,
     /// <summary>Booked, past the deadline (rouge).</summary>
     BookedLocked,
-    /// <summary>Waitlisted or refused, cancellable.</summary>
-    WaitlistedOrRefused,
+    /// <summary>On the waitlist, cancellable (the guides' « en liste d'attente ou refusé » colour).</summary>
+    Waitlisted,
+    /// <summary>Refused at confirmation (same colour as <see cref="Waitlisted"/>); nothing to cancel.</summary>
+    Refused,
     /// <summary>Booked by the other parent of a separated couple.</summary>
     TakenByOtherParent,
+}
+
+/// <summary>
+/// Why a day is in its state, or why a day could not be booked or cancelled: the code of one decision
+/// (the module's BookingPolicy) behind the calendar, the cart and the confirmation; its French message goes with it.
+/// </summary>
+public enum DayReason
+{
+    None,
+    NoPeriod,
+    NotOnWeekday,
+    Closed,
+    SchoolHoliday,
+    NotYetOpen,
+    DeadlinePassed,
+    ChildAge,
+    ChildNotLinked,
+    TakenByOtherParent,
+    AlreadyBooked,
+    Waitlisted,
+    Refused,
+    WaitlistOpen,
+    FullAndWaitlistFull,
+    ArrivalNeeded,
+    DepartureNeeded,
+    AlreadyCancelled,
+    ChangedMeanwhile,
+    NothingBookable,
 }
 
 public enum CartMark
@@ -66,7 +96,7 @@ public sealed record CalendarView(Guid ChildId, int Year, int Month, IReadOnlyLi
 public sealed record CalendarDay(DateOnly Day, IReadOnlyList<CalendarCell> Cells);
 
 /// <summary><paramref name="Reason"/>: why the day cannot be booked, in French.</summary>
-public sealed record CalendarCell(Guid ActivityId, DayState State, int? RemainingPlaces, CartMark InCart, string? Reason);
+public sealed record CalendarCell(Guid ActivityId, DayState State, int? RemainingPlaces, CartMark InCart, string? Reason, DayReason ReasonCode = DayReason.None);
 
 public enum ToggleScope
 {
@@ -82,7 +112,7 @@ public sealed record ToggleCartDays(Guid FamilyAccountId, Guid ChildId, Guid Act
 
 public sealed record CartChange(int Added, int Removed, IReadOnlyList<SkippedDay> Skipped);
 
-public sealed record SkippedDay(DateOnly Day, string ActivityName, string Reason);
+public sealed record SkippedDay(DateOnly Day, string ActivityName, string Reason, DayReason ReasonCode = DayReason.None);
 
 /// <summary>Copies the days booked in the cart for one child and activity to another child or activity.</summary>
 public sealed record CopyCartDays(Guid FamilyAccountId, Guid FromChildId, Guid FromActivityId, Guid ToChildId, Guid ToActivityId) : ICommand<Result<CartChange>>;
@@ -108,7 +138,8 @@ public sealed record ConfirmCart(Guid FamilyAccountId) : ICommand<Result<CartCon
 
 public sealed record CartConfirmation(Guid ConfirmationId, IReadOnlyList<ConfirmedLine> Lines);
 
-public sealed record ConfirmedLine(Guid ChildId, string ChildName, string ActivityName, DateOnly Day, BookingAction Action, LineOutcome Outcome, string? Reason);
+public sealed record ConfirmedLine(Guid ChildId, string ChildName, string ActivityName, DateOnly Day, BookingAction Action, LineOutcome Outcome, string? Reason,
+    DayReason ReasonCode = DayReason.None);
 
 /// <summary>Suivi des réservations of the family.</summary>
 public sealed record ListBookings(Guid FamilyAccountId, bool HideTransmitted = false) : IQuery<IReadOnlyList<BookingLineView>>;

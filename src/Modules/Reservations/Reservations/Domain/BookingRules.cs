@@ -16,18 +16,21 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public sealed record Verdict(bool Runs, bool Open, string? Reason, DateOnly? Deadline);
+    public sealed record Verdict(bool Runs, bool Open, DayRefusal? Refusal, DateOnly? Deadline)
+    {
+        public string? Reason => Refusal?.Message;
+    }
 
     /// <summary>Does the activity run that day at all (period, weekday, closures, holidays)?</summary>
-    public (bool Runs, BookingPeriod? Period, string? Reason) Runs(Activity activity, DateOnly day)
+    public (bool Runs, BookingPeriod? Period, DayRefusal? Refusal) Runs(Activity activity, DateOnly day)
     {
         var period = periods.FirstOrDefault(p => p.StructureId == activity.StructureId && p.Kind == activity.PeriodKind && day >= p.StartsOn && day <= p.EndsOn);
-        if (period is null) return (false, null, "Aucune période de réservation ne couvre ce jour.");
-        if (!activity.RunsOn(day.DayOfWeek)) return (false, period, $"L'activité n'a pas lieu le {day.ToString("dddd", French)}.");
+        if (period is null) return (false, null, new(DayReason.NoPeriod, "Aucune période de réservation ne couvre ce jour."));
+        if (!activity.RunsOn(day.DayOfWeek)) return (false, period, new(DayReason.NotOnWeekday, $"L'activité n'a pas lieu le {day.ToString("dddd", French)}."));
         var closure = closures.FirstOrDefault(c => c.StructureId == activity.StructureId && c.Day == day && (c.Kind is null || c.Kind == activity.Kind));
-        if (closure is not null) return (false, period, $"Fermé le {Describe(day)} : {closure.Reason}.");
+        if (closure is not null) return (false, period, new(DayReason.Closed, $"Fermé le {Describe(day)} : {closure.Reason}."));
         if (activity.PeriodKind == BookingPeriodKind.SchoolTime && holidays.FirstOrDefault(h => h.Contains(day)) is { } holiday)
-            return (false, period, $"Le {Describe(day)} tombe pendant les {holiday.Name}.");
+            return (false, period, new(DayReason.SchoolHoliday, $"Le {Describe(day)} tombe pendant les {holiday.Name}."));
         return (true, period, null);
     }
 
@@ -40,15 +43,15 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
     /// <summary>Can the day be booked or cancelled on <paramref name="today"/> (a day in Europe/Paris)?</summary>
     public Verdict Evaluate(Activity activity, DateOnly day, DateOnly today)
     {
-        var (runs, period, reason) = Runs(activity, day);
-        if (!runs) return new Verdict(false, false, reason, null);
+        var (runs, period, refusal) = Runs(activity, day);
+        if (!runs) return new Verdict(false, false, refusal, null);
         var deadline = DeadlineFor(activity, period!, day);
         if (today < period!.OpensOn)
-            return new Verdict(true, false, $"Les réservations de la {period.Name} ouvrent le {Describe(period.OpensOn)}.", deadline);
+            return new Verdict(true, false, new(DayReason.NotYetOpen, $"Les réservations de la {period.Name} ouvrent le {Describe(period.OpensOn)}."), deadline);
         if (today > deadline)
-            return new Verdict(true, false, activity.PeriodKind == BookingPeriodKind.Holidays
+            return new Verdict(true, false, new(DayReason.DeadlinePassed, activity.PeriodKind == BookingPeriodKind.Holidays
                 ? $"Le {Describe(day)} n'est plus réservable : les réservations des {period.Name} ferment 14 jours avant leur début, le {Describe(deadline)}."
-                : $"Le {Describe(day)} n'est plus réservable : la réservation ferme 3 jours avant.", deadline);
+                : $"Le {Describe(day)} n'est plus réservable : la réservation ferme 3 jours avant."), deadline);
         return new Verdict(true, true, null, deadline);
     }
 

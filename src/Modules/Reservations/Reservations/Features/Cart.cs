@@ -153,27 +153,23 @@ internal sealed class CartPlanner
 
     private Booking? OwnActiveBooking(DateOnly day) => _bookings.FirstOrDefault(b => b.Day == day && b.FamilyAccountId == _family);
 
-    private (bool Ok, bool Runs, string? Reason) CanBook(DateOnly day)
+    private (bool Ok, bool Runs, DayRefusal? Refusal) CanBook(DateOnly day)
     {
         var verdict = _rules.Evaluate(_activity, day, _today);
-        if (!verdict.Runs) return (false, false, verdict.Reason);
-        if (!verdict.Open) return (false, true, verdict.Reason);
-        if (ReservationData.Ineligibility(_activity, _child, day) is { } ineligible) return (false, true, ineligible);
-        if (_bookings.Any(b => b.Day == day && b.FamilyAccountId != _family)) return (false, true, "Ce jour est déjà réservé par l'autre parent.");
-        if (_slots.TryGetValue(day, out var slot) && !slot.HasRoom && !slot.WaitlistHasRoom)
-            return (false, true, "Activité complète et liste d'attente complète.");
-        return (true, true, null);
+        var refusal = BookingPolicy.MayAsk(_activity, _child, day, verdict, DayLines.Of(_bookings.Where(b => b.Day == day), _family), _family)
+            ?? BookingPolicy.Places(_slots.GetValueOrDefault(day) ?? DaySlot.For(_activity, day));
+        return (refusal is null, verdict.Runs, refusal);
     }
 
     private void AddBook(DateOnly day, string? arrival, string? departure, bool report)
     {
-        var (ok, runs, reason) = CanBook(day);
-        if (ok && _activity.ArrivalChoices.Count > 0 && arrival is null) (ok, reason) = (false, ToggleCartDaysHandler.ArrivalMessage(_activity));
-        if (ok && _activity.DepartureChoices.Count > 0 && departure is null) (ok, reason) = (false, ToggleCartDaysHandler.DepartureMessage(_activity));
+        var (ok, runs, refusal) = CanBook(day);
+        if (ok && _activity.ArrivalChoices.Count > 0 && arrival is null) (ok, refusal) = (false, new DayRefusal(DayReason.ArrivalNeeded, ToggleCartDaysHandler.ArrivalMessage(_activity)));
+        if (ok && _activity.DepartureChoices.Count > 0 && departure is null) (ok, refusal) = (false, new DayRefusal(DayReason.DepartureNeeded, ToggleCartDaysHandler.DepartureMessage(_activity)));
         if (!ok)
         {
             // A whole-month toggle crosses weekends and days off: only days the activity runs are worth a message.
-            if (runs || report) _skipped.Add(new SkippedDay(day, _activity.Name, reason!));
+            if (runs || report) Skip(day, refusal!);
             return;
         }
 
@@ -183,12 +179,14 @@ internal sealed class CartPlanner
         _added++;
     }
 
+    private void Skip(DateOnly day, DayRefusal refusal) => _skipped.Add(new SkippedDay(day, _activity.Name, refusal.Message, refusal.Code));
+
     private void AddCancel(DateOnly day, Booking booking)
     {
         var verdict = _rules.Evaluate(_activity, day, _today);
         if (!verdict.Open)
         {
-            _skipped.Add(new SkippedDay(day, _activity.Name, verdict.Reason ?? "Ce jour ne peut plus être annulé."));
+            Skip(day, verdict.Refusal!);
             return;
         }
 
@@ -207,8 +205,7 @@ internal sealed class CartPlanner
 
     private CartChange Result(bool reportClosed = false)
     {
-        if (reportClosed && _skipped.Count == 0)
-            _skipped.Add(new SkippedDay(_days[0], _activity.Name, "Aucun jour de cette sélection n'est réservable."));
+        if (reportClosed && _skipped.Count == 0) Skip(_days[0], BookingPolicy.NothingBookable);
         return new CartChange(_added, _removed, _skipped);
     }
 }

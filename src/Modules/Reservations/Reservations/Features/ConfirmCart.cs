@@ -80,8 +80,9 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         // index on active lines still refuses, at commit, a line booked meanwhile by another request).
         var alreadyBooked = await ActiveLinesAsync(db, items, cancellationToken);
         // Why each booking line is refused before any place is looked at (null: it may take a place).
-        var refusals = items.Where(i => i.Action == BookingAction.Book).ToDictionary(i => i.Id, i => Refusal(i, activities[i.ActivityId],
-            children.GetValueOrDefault(i.ChildId), rules.Evaluate(activities[i.ActivityId], i.Day, today), alreadyBooked));
+        var refusals = items.Where(i => i.Action == BookingAction.Book).ToDictionary(i => i.Id, i => BookingPolicy.MayAsk(activities[i.ActivityId],
+            children.GetValueOrDefault(i.ChildId), i.Day, rules.Evaluate(activities[i.ActivityId], i.Day, today),
+            DayLines.Of(alreadyBooked[(i.ChildId, i.ActivityId, i.Day)], family), family));
         // On PostgreSQL a cart of bookings only takes all its places in one statement (see SlotPlaces); elsewhere,
         // and when the cart also cancels days, each line takes its place in turn.
         Dictionary<Guid, LineOutcome>? placed = null;
@@ -96,7 +97,8 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
                 ? await CancelAsync(db, item, family, rules.Evaluate(activity, item.Day, today), now, cancellationToken)
                 : await BookAsync(db, item, family, refusals[item.Id], placed?.GetValueOrDefault(item.Id, LineOutcome.Refused), confirmationId, now, cancellationToken);
 
-            results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Reason));
+            results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Refusal?.Message,
+                line.Refusal?.Code ?? DayReason.None));
             events.Add(new ConfirmedBooking(line.BookingId, item.ChildId, item.ActivityId, item.Day, item.Action, line.Outcome));
             if (line.FreedPlace) await outbox.PublishAsync(new PlaceFreed(item.ActivityId, item.Day));
             // Activities charged on booking (centres de loisirs) are debited when accepted, credited back when cancelled.
@@ -121,22 +123,21 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         return new CartConfirmation(confirmationId, results);
     }
 
-    private static async Task<HashSet<(Guid Child, Guid Activity, DateOnly Day)>> ActiveLinesAsync(ReservationsDbContext db, List<CartItem> items, CancellationToken ct)
+    private static async Task<ILookup<(Guid Child, Guid Activity, DateOnly Day), Booking>> ActiveLinesAsync(ReservationsDbContext db, List<CartItem> items, CancellationToken ct)
     {
         var booking = items.Where(i => i.Action == BookingAction.Book).ToList();
-        if (booking.Count == 0) return [];
+        if (booking.Count == 0) return Array.Empty<Booking>().ToLookup(b => (b.ChildId, b.ActivityId, b.Day));
         var children = booking.Select(i => i.ChildId).Distinct().ToList();
         var activities = booking.Select(i => i.ActivityId).Distinct().ToList();
         var (first, last) = (booking.Min(i => i.Day), booking.Max(i => i.Day));
         var active = await db.Bookings.AsNoTracking()
             .Where(b => children.Contains(b.ChildId) && activities.Contains(b.ActivityId) && b.Day >= first && b.Day <= last
                 && (b.Outcome == LineOutcome.Accepted || b.Outcome == LineOutcome.Waitlisted))
-            .Select(b => new { b.ChildId, b.ActivityId, b.Day })
             .ToListAsync(ct);
-        return active.Select(b => (b.ChildId, b.ActivityId, b.Day)).ToHashSet();
+        return active.ToLookup(b => (b.ChildId, b.ActivityId, b.Day));
     }
 
-    private sealed record LineResult(LineOutcome Outcome, string? Reason, Guid BookingId, bool FreedPlace = false);
+    private sealed record LineResult(LineOutcome Outcome, DayRefusal? Refusal, Guid BookingId, bool FreedPlace = false);
 
     /// <summary>
     /// Cancels the line's booking. The booking moves from its state (accepted or waitlisted) to cancelled by a
@@ -152,8 +153,8 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
             var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == item.BookingId && b.FamilyAccountId == family)
                 .Select(b => new { b.Id, b.Outcome, b.ActivityId, b.Day }).SingleOrDefaultAsync(ct);
             if (booking is null || booking.Outcome is not (LineOutcome.Accepted or LineOutcome.Waitlisted))
-                return new LineResult(LineOutcome.Refused, "Cette réservation était déjà annulée.", item.BookingId ?? Guid.Empty);
-            if (!verdict.Open) return new LineResult(LineOutcome.Refused, verdict.Reason, booking.Id);
+                return new LineResult(LineOutcome.Refused, BookingPolicy.AlreadyCancelled, item.BookingId ?? Guid.Empty);
+            if (!verdict.Open) return new LineResult(LineOutcome.Refused, verdict.Refusal, booking.Id);
 
             var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Outcome == booking.Outcome)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Outcome, LineOutcome.Cancelled).SetProperty(b => b.CancelledAt, now)
@@ -172,30 +173,18 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
             return new LineResult(LineOutcome.Cancelled, null, booking.Id);
         }
 
-        return new LineResult(LineOutcome.Refused, "Cette réservation vient de changer : vérifiez le suivi puis annulez-la à nouveau.", item.BookingId ?? Guid.Empty);
-    }
-
-    /// <summary>Why this line cannot be booked before any place is looked at, or null.</summary>
-    private static string? Refusal(CartItem item, Activity activity, Dossier.Contracts.ChildView? child, BookingRules.Verdict verdict,
-        HashSet<(Guid Child, Guid Activity, DateOnly Day)> alreadyBooked)
-    {
-        var refusal = child is null ? "Cet enfant n'est plus rattaché à votre compte."
-            : !verdict.Open ? verdict.Reason
-            : ReservationData.Ineligibility(activity, child, item.Day);
-        if (refusal is null && alreadyBooked.Contains((item.ChildId, item.ActivityId, item.Day)))
-            refusal = "Ce jour est déjà réservé pour cet enfant.";
-        return refusal;
+        return new LineResult(LineOutcome.Refused, BookingPolicy.ChangedMeanwhile, item.BookingId ?? Guid.Empty);
     }
 
     /// <summary>Records the line: refused with <paramref name="refusal"/>, with the outcome already <paramref name="placed"/>, or taking its place now.</summary>
-    private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, string? refusal, LineOutcome? placed,
+    private static async Task<LineResult> BookAsync(ReservationsDbContext db, CartItem item, Guid family, DayRefusal? refusal, LineOutcome? placed,
         Guid confirmationId, DateTimeOffset now, CancellationToken ct)
     {
         var outcome = LineOutcome.Refused;
         if (refusal is null && placed is { } taken)
         {
             outcome = taken;
-            if (outcome == LineOutcome.Refused) refusal = "Activité complète et liste d'attente complète.";
+            if (outcome == LineOutcome.Refused) refusal = BookingPolicy.FullAndWaitlistFull;
         }
         else if (refusal is null)
         {
@@ -209,11 +198,11 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
                     .Where(s => s.ActivityId == item.ActivityId && s.Day == item.Day && s.Waitlisted < s.WaitlistSize)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Waitlisted, x => x.Waitlisted + 1), ct);
                 if (waited == 1) outcome = LineOutcome.Waitlisted;
-                else refusal = "Activité complète et liste d'attente complète.";
+                else refusal = BookingPolicy.FullAndWaitlistFull;
             }
         }
 
-        var booking = Booking.Record(family, item.ChildId, item.ActivityId, item.Day, outcome, refusal, item.Arrival, item.Departure, confirmationId, now);
+        var booking = Booking.Record(family, item.ChildId, item.ActivityId, item.Day, outcome, refusal?.Message, item.Arrival, item.Departure, confirmationId, now);
         db.Bookings.Add(booking);
         return new LineResult(outcome, refusal, booking.Id);
     }

@@ -72,24 +72,9 @@ internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationDa
     internal static CalendarCell Cell(Activity activity, DateOnly day, DateOnly today, BookingRules rules, Dossier.Contracts.ChildView child,
         Guid familyAccountId, IReadOnlyList<Booking> lines, DaySlot? slot, CartMark mark)
     {
-        var verdict = rules.Evaluate(activity, day, today);
-        var remaining = activity.Capacity is { } capacity ? Math.Max(0, capacity - (slot?.Taken ?? 0)) : (int?)null;
-        var active = lines.FirstOrDefault(b => b.IsActive);
-        if (active is not null && active.FamilyAccountId != familyAccountId)
-            return new CalendarCell(activity.Id, DayState.TakenByOtherParent, remaining, mark, "Ce jour est réservé par l'autre parent.");
-        if (active is { Outcome: LineOutcome.Accepted })
-            return new CalendarCell(activity.Id, verdict.Open ? DayState.BookedChangeable : DayState.BookedLocked, remaining, mark, verdict.Open ? null : verdict.Reason);
-        if (active is { Outcome: LineOutcome.Waitlisted } || lines.Any(b => b.Outcome == LineOutcome.Refused && b.FamilyAccountId == familyAccountId))
-            return new CalendarCell(activity.Id, DayState.WaitlistedOrRefused, remaining, mark, active is null ? "Demande refusée." : "Demande en liste d'attente.");
-        if (!verdict.Runs || !verdict.Open)
-            return new CalendarCell(activity.Id, DayState.NotOpen, remaining, mark, verdict.Reason);
-        if (ReservationData.Ineligibility(activity, child, day) is { } ineligible)
-            return new CalendarCell(activity.Id, DayState.NotOpen, remaining, mark, ineligible);
-        var hasRoom = activity.Capacity is not { } cap || (slot?.Taken ?? 0) < cap;
-        if (hasRoom) return new CalendarCell(activity.Id, DayState.Available, remaining, mark, null);
-        var waitlistRoom = (slot?.Waitlisted ?? 0) < activity.WaitlistSize;
-        return new CalendarCell(activity.Id, waitlistRoom ? DayState.WaitlistOnly : DayState.Full, 0, mark,
-            waitlistRoom ? "Activité complète : demande possible en liste d'attente." : "Activité complète, liste d'attente complète.");
+        var decision = BookingPolicy.ForCalendar(activity, child, day, rules.Evaluate(activity, day, today), DayLines.Of(lines, familyAccountId),
+            slot ?? DaySlot.For(activity, day), familyAccountId);
+        return new CalendarCell(activity.Id, decision.State, decision.RemainingPlaces, mark, decision.Reason?.Message, decision.Reason?.Code ?? DayReason.None);
     }
 }
 

@@ -61,13 +61,6 @@ internal sealed class ReservationData(ReservationsDbContext db, ISender sender, 
         cache.Store(ids, rules, version);
         return rules;
     }
-
-    /// <summary>Why this child may not take this activity (age group), or null.</summary>
-    public static string? Ineligibility(Activity activity, ChildView child, DateOnly day)
-    {
-        var age = BookingRules.AgeOn(child.BirthDate, day);
-        return activity.AcceptsAge(age) ? null : $"{child.FirstName} a {age} ans : l'activité {activity.Name} est réservée aux {activity.AgeGroup}.";
-    }
 }
 
 /// <summary>
