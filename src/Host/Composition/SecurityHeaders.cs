@@ -16,7 +16,7 @@ internal static class SecurityHeaders
         // No exception for scripts: blazor.web.js, Radzen.Blazor.js and js/*.js are files of this origin, and no component
         // has an inline script or handler (SecurityHeaderScenarios reads them).
         "script-src 'self'",
-        // Radzen components and Blazor write style attributes (widths, positions of popups, the reconnect dialog):
+        // Radzen components write style attributes (hidden popups, their positions, widths), and so do the pages:
         // inline styles are allowed, inline scripts never.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
