@@ -34,6 +34,7 @@ internal static class AdversarialScenario
             ["Database:ConnectionString"] = connectionString,
             ["Demo:SeedData"] = "true",
             ["Payments:TestGateway:Enabled"] = "true",
+            ["Security:CookieSecurePolicy"] = "SameAsRequest", // the test server's plain http, see PortalServer
             ["RateLimiting:AuthPermitsPerMinute"] = "1000000000",
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pf-bench-adv-mails-" + Guid.NewGuid().ToString("N")[..8]),
             ["Messaging:HealthCheckSeconds"] = "1",

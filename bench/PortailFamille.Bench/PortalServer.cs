@@ -34,6 +34,8 @@ internal sealed class PortalServer : IAsyncDisposable
             ["Database:Provider"] = db.Provider,
             ["Database:ConnectionString"] = db.ConnectionString,
             ["Demo:SeedData"] = "false",
+            // Plain http on 127.0.0.1: a Secure cookie would never come back from the clients' cookie containers.
+            ["Security:CookieSecurePolicy"] = "SameAsRequest",
             ["RateLimiting:AuthPermitsPerMinute"] = "1000000000",
             ["Mail:PickupDirectory"] = mailDirectory,
             ["Logging:LogLevel:Default"] = "Warning",

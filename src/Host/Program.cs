@@ -21,6 +21,12 @@ if (args.Contains("migrate"))
 
 await app.Services.MigrateAndSeedAsync(seedDemoData: app.Configuration.GetValue("Demo:SeedData", false));
 
+// Forwarded headers first (when proxies are configured): the rate limiter, HSTS and cookies see the real client and scheme.
+app.UsePortailForwardedHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts(); // only on https requests, never for localhost
+app.UsePortailSecurityHeaders(SecurityHeaders.ContentSecurityPolicy(
+    stripeCheckout: StripeSettings.IsConfigured(app.Configuration)));
+app.UseCookiePolicy(); // before anything writes a cookie: Security:CookieSecurePolicy marks every one
 app.UseExceptionHandler();
 // API callers get problem details; people get a French page.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -45,7 +51,8 @@ app.MapPortailEndpoints();
 app.MapPaymentEndpoints();
 app.MapBillingEndpoints();
 app.MapDossierEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our Content-Security-Policy carries frame-ancestors 'self' on every response, not only on Blazor's.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: PortailFamille.Browser.Tests.NoPolicyViolation]
 
 namespace PortailFamille.Browser.Tests;
 
@@ -42,6 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             web.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "portail.db")}");
             web.UseSetting("Demo:SeedData", "true");
             web.UseSetting("Sessions:CircuitRevalidationSeconds", "1"); // an open circuit learns of a revoked session at once
+            web.UseSetting("Security:CookieSecurePolicy", "SameAsRequest"); // Kestrel on plain http here
             web.UseEnvironment("Testing");
             web.UseStaticWebAssets(); // blazor.web.js and Radzen's _content outside Development
         });
@@ -77,13 +79,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
-        page.Console += (_, message) => { lock (ConsoleMessages) ConsoleMessages.Add($"[{message.Type}] {message.Text}"); };
+        page.Console += (_, message) =>
+        {
+            lock (ConsoleMessages) ConsoleMessages.Add($"[{message.Type}] {message.Text}");
+            if (!IsPolicyViolation(message.Text)) return;
+            lock (PolicyViolations) PolicyViolations.Add($"{page.Url}: {message.Text}");
+            ViolationsOfTheRunningTest.Enqueue($"{page.Url}: {message.Text}");
+        };
         page.PageError += (_, error) => { lock (ConsoleMessages) ConsoleMessages.Add($"[pageerror] {error}"); };
         return page;
     }
 
     /// <summary>What the pages wrote to their console: shown when a step times out.</summary>
     public List<string> ConsoleMessages { get; } = [];
+
+    /// <summary>
+    /// What Chromium refused under the Content-Security-Policy (or a Permissions-Policy it could not read), on any page
+    /// of the fixture; never cleared.
+    /// </summary>
+    public List<string> PolicyViolations { get; } = [];
+
+    /// <summary>The same, for <see cref="NoPolicyViolationAttribute"/>: emptied after each test (tests run one at a time).</summary>
+    internal static readonly System.Collections.Concurrent.ConcurrentQueue<string> ViolationsOfTheRunningTest = new();
+
+    private static bool IsPolicyViolation(string text) =>
+        text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("Refused to", StringComparison.Ordinal)
+        || text.Contains("Permissions-Policy", StringComparison.Ordinal);
 
     /// <summary>Runs a browser step; on failure, keeps a screenshot and the console in the error.</summary>
     public async Task StepAsync(IPage page, string name, Func<Task> step)
@@ -107,5 +129,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Every browser test, whatever it checks, also fails when a page it opened broke the Content-Security-Policy
+/// (an inline script or handler, a websocket or a form target the policy does not allow).
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class NoPolicyViolationAttribute : Xunit.Sdk.BeforeAfterTestAttribute
+{
+    public override void After(System.Reflection.MethodInfo methodUnderTest)
+    {
+        var violations = new List<string>();
+        while (BrowserFixture.ViolationsOfTheRunningTest.TryDequeue(out var violation)) violations.Add(violation);
+        if (violations.Count > 0)
+            throw new InvalidOperationException("The browser refused under the security policies:" + Environment.NewLine + string.Join(Environment.NewLine, violations));
     }
 }

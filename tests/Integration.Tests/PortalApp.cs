@@ -40,6 +40,9 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
+    /// <summary>The Host's environment: "Testing" unless a fixture checks what Production does.</summary>
+    protected virtual string HostEnvironment => "Testing";
+
     /// <summary>False when the test starts real Worker processes of its own.</summary>
     protected virtual bool RunsWorkerInProcess => true;
 
@@ -58,6 +61,8 @@ public abstract partial class PortalApp : IAsyncLifetime
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pf-mails-" + Guid.NewGuid().ToString("N")),
             // Supporting documents of the scenarios: a temporary folder too.
             ["Documents:Root"] = DocumentsRoot,
+            // The test server speaks plain http: Secure cookies only for https requests (Production's default is Always).
+            ["Security:CookieSecurePolicy"] = "SameAsRequest",
         };
         foreach (var (key, value) in ExtraSettings()) settings[key] = value;
         _settings = settings;
@@ -80,7 +85,7 @@ public abstract partial class PortalApp : IAsyncLifetime
     public WebApplicationFactory<Program> NewHost() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
     {
         foreach (var (key, value) in _settings) web.UseSetting(key, value);
-        web.UseEnvironment("Testing");
+        web.UseEnvironment(HostEnvironment);
         web.ConfigureTestServices(ConfigureHostServices);
     });
 

@@ -37,6 +37,10 @@ internal static class HostComposition
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        // A proxy list that does not parse stops the start here, naming its key, before the database is touched.
+        services.AddPortailForwardedHeaders(builder.Configuration);
+        var secureCookies = SecurityHeaders.SecureCookies(builder.Configuration, builder.Environment);
+        services.AddPortailCookiePolicy(secureCookies);
 
         services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
         services.AddDossierModule(database, builder.Configuration);
@@ -79,7 +83,7 @@ internal static class HostComposition
                 o.Cookie.Name = "pf_session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = secureCookies;
                 o.LoginPath = "/connexion";
                 o.LogoutPath = "/deconnexion";
                 o.AccessDeniedPath = "/acces-refuse";
@@ -108,7 +112,13 @@ internal static class HostComposition
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "pf_antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pf_antiforgery";
+            // Secure comes from the cookie policy: Cookie.SecurePolicy = Always here would throw on every plain http request
+            // (TLS ended at a proxy not yet in ForwardedHeaders:KnownProxies) instead of only marking the cookie.
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends it on every response
+        });
         services.AddSharedDataProtection();
 
         services.AddProblemDetails();

@@ -51,6 +51,13 @@ internal static class PaymentEndpoints
 
 internal sealed record StartPaymentRequest(IReadOnlyList<WalletAmount>? Amounts);
 
+internal static class StripeSettings
+{
+    /// <summary>Both keys, as the Billing module decides (it refuses to start with only one).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Payments:Stripe:SecretKey"]) && !string.IsNullOrWhiteSpace(configuration["Payments:Stripe:WebhookSecret"]);
+}
+
 /// <summary>
 /// The built-in test gateway (no Stripe keys configured): its page exists only then, and its events are
 /// signed with Payments:TestGateway:WebhookSecret, the secret the Billing module verifies them with.
@@ -61,8 +68,7 @@ internal static class TestGatewaySettings
     public const string DevelopmentWebhookSecret = "whsec_test_portail_famille_local";
 
     public static bool IsEnabled(IConfiguration configuration) =>
-        (string.IsNullOrWhiteSpace(configuration["Payments:Stripe:SecretKey"]) || string.IsNullOrWhiteSpace(configuration["Payments:Stripe:WebhookSecret"]))
-        && configuration.GetValue("Payments:TestGateway:Enabled", true);
+        !StripeSettings.IsConfigured(configuration) && configuration.GetValue("Payments:TestGateway:Enabled", true);
 
     public static string WebhookSecret(IConfiguration configuration) =>
         configuration["Payments:TestGateway:WebhookSecret"] is { } secret && !string.IsNullOrWhiteSpace(secret) ? secret : DevelopmentWebhookSecret;
