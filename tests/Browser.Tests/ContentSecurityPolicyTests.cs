@@ -117,4 +117,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : IClassF
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
     }
+
+    [Fact]
+    public async Task Kestrel_does_not_name_itself_in_a_server_header()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var response = await http.GetAsync("/connexion");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(", ", response.Headers.Server)}");
+    }
 }

@@ -102,6 +102,7 @@ internal static class HostComposition
             .AddPolicy(Policies.Cashiers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
                 .RequireRole(nameof(Accounts.Contracts.StaffRole.Cashier), nameof(Accounts.Contracts.StaffRole.Administrator)));
         services.AddPortailRateLimiting(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no « Server: Kestrel » to fingerprint
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<PortalContext>();
