@@ -148,8 +148,33 @@ internal static class DossierEndpoints
         var document = result.Value;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = document.FileName }.ToString();
+        http.Response.Headers.ContentDisposition = InlineDisposition(document.FileName);
         return Results.Bytes(document.Content, document.ContentType);
+    }
+
+    /// <summary>
+    /// RFC 6266: <c>filename*=UTF-8''…</c> carries the exact name, <c>filename="…"</c> an ASCII one for old clients
+    /// (accents dropped, anything else non-ASCII as « _ »). Never RFC 2047 (<c>=?utf-8?B?…?=</c>), which
+    /// browsers show as is; System.Net.Mime.ContentDisposition writes that.
+    /// </summary>
+    internal static string InlineDisposition(string fileName)
+    {
+        var header = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        header.SetHttpFileName(fileName);
+        header.FileName = AsciiFallback(fileName);
+        return header.ToString();
+    }
+
+    private static string AsciiFallback(string fileName)
+    {
+        var ascii = new System.Text.StringBuilder(fileName.Length);
+        foreach (var c in fileName.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            ascii.Append(c is >= ' ' and <= '~' ? c : '_');
+        }
+
+        return ascii.ToString();
     }
 
     /// <summary>RGPD: the family's data as JSON and its documents as files, in one zip.</summary>
