@@ -29,9 +29,7 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && HttpMethods.I
 // A refused form post (e.g. a missing antiforgery token) is not re-executed: that would validate it again.
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(ctx.Request.Method),
     posts => posts.UseStatusCodePages(context => PageExceptionHandler.WriteFrenchPageAsync(context.HttpContext,
-        context.HttpContext.Response.StatusCode,
-        "Le formulaire envoyé n'est pas valide ou a expiré. Rechargez la page et recommencez.",
-        context.HttpContext.RequestAborted)));
+        context.HttpContext.Response.StatusCode, PageFormRefusals.Message, context.HttpContext.RequestAborted)));
 app.UseStaticFiles();
 app.UseRouting(); // after the status code pages, so a re-executed request is routed again
 app.UseAuthentication();
@@ -39,6 +37,7 @@ app.UseRateLimiter();
 app.UseMiddleware<SignInGateMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<PageFormRefusals>(); // a page's own refusal of a form post (Blazor writes it) becomes the French page
 
 app.MapStaticAssets();
 app.MapPortailEndpoints();

@@ -40,6 +40,9 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
+    /// <summary>The Host's environment: Testing, or Development to see what a developer's machine answers.</summary>
+    protected virtual string Environment => "Testing";
+
     /// <summary>False when the test starts real Worker processes of its own.</summary>
     protected virtual bool RunsWorkerInProcess => true;
 
@@ -80,7 +83,7 @@ public abstract partial class PortalApp : IAsyncLifetime
     public WebApplicationFactory<Program> NewHost() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
     {
         foreach (var (key, value) in _settings) web.UseSetting(key, value);
-        web.UseEnvironment("Testing");
+        web.UseEnvironment(Environment);
         web.ConfigureTestServices(ConfigureHostServices);
     });
 

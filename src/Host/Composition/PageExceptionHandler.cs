@@ -13,7 +13,7 @@ internal sealed class PageExceptionHandler(ILogger<PageExceptionHandler> logger)
     {
         var (status, message) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "Le formulaire envoyé n'est pas valide ou a expiré. Rechargez la page et recommencez."),
+            BadHttpRequestException bad => (bad.StatusCode, PageFormRefusals.Message),
             _ => (StatusCodes.Status500InternalServerError, "Votre demande n'a pas pu aboutir. Rien n'a été enregistré à moitié : vous pouvez réessayer dans un instant."),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
