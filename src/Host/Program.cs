@@ -23,7 +23,7 @@ await app.Services.MigrateAndSeedAsync(seedDemoData: app.Configuration.GetValue(
 
 app.UseExceptionHandler();
 // API callers get problem details; people get a French page.
-app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(ctx.Request.Method),
     pages => pages.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true));
 // A refused form post (e.g. a missing antiforgery token) is not re-executed: that would validate it again.

@@ -45,7 +45,7 @@ internal static class DossierEndpoints
         family.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             var result = await sender.Send(new DeleteContact(FamilyId(user), contactId), ct);
-            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToProblem();
+            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToPage();
         });
         family.MapGet("/mes-donnees", async (ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
             Results.File(await ExportZipAsync(sender, FamilyId(user), clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
@@ -59,7 +59,7 @@ internal static class DossierEndpoints
             async (Guid familyAccountId, Guid contactId, [FromForm] string? returnTo, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new DeleteContact(familyAccountId, contactId), ct);
-                return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : result.Error!.ToProblem();
+                return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : result.Error!.ToPage();
             });
         staff.MapGet("/pieces/{documentId:guid}", async (Guid documentId, HttpContext http, ISender sender, CancellationToken ct) =>
             Serve(http, await sender.Send(new GetDocumentContent(documentId, null), ct)));

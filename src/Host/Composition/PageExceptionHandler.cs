@@ -5,7 +5,7 @@ namespace PortailFamille.Host.Composition;
 
 /// <summary>
 /// Errors on pages and form posts: a short French page with the right status (400 for a malformed or
-/// forged form, 500 otherwise). Written directly: re-executing a Blazor page would fail for a POST.
+/// forged form or a request a validator refused, 500 otherwise). Written directly: re-executing a Blazor page would fail for a POST.
 /// </summary>
 internal sealed class PageExceptionHandler(ILogger<PageExceptionHandler> logger) : IExceptionHandler
 {
@@ -14,6 +14,7 @@ internal sealed class PageExceptionHandler(ILogger<PageExceptionHandler> logger)
         var (status, message) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, PageFormRefusals.Message),
+            PortailFamille.BuildingBlocks.Mediation.RequestValidationException invalid => (StatusCodes.Status400BadRequest, invalid.Error.Message),
             _ => (StatusCodes.Status500InternalServerError, "Votre demande n'a pas pu aboutir. Rien n'a été enregistré à moitié : vous pouvez réessayer dans un instant."),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
