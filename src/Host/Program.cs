@@ -29,15 +29,13 @@ app.UsePortailSecurityHeaders(SecurityHeaders.ContentSecurityPolicy(
 app.UseCookiePolicy(); // before anything writes a cookie: Security:CookieSecurePolicy marks every one
 app.UseExceptionHandler();
 // API callers get problem details; people get a French page.
-app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(ctx.Request.Method),
     pages => pages.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true));
 // A refused form post (e.g. a missing antiforgery token) is not re-executed: that would validate it again.
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(ctx.Request.Method),
     posts => posts.UseStatusCodePages(context => PageExceptionHandler.WriteFrenchPageAsync(context.HttpContext,
-        context.HttpContext.Response.StatusCode,
-        "Le formulaire envoyé n'est pas valide ou a expiré. Rechargez la page et recommencez.",
-        context.HttpContext.RequestAborted)));
+        context.HttpContext.Response.StatusCode, PageFormRefusals.Message, context.HttpContext.RequestAborted)));
 app.UseStaticFiles();
 app.UseRouting(); // after the status code pages, so a re-executed request is routed again
 app.UseAuthentication();
@@ -45,6 +43,7 @@ app.UseRateLimiter();
 app.UseMiddleware<SignInGateMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<PageFormRefusals>(); // a page's own refusal of a form post (Blazor writes it) becomes the French page
 
 app.MapStaticAssets();
 app.MapPortailEndpoints();

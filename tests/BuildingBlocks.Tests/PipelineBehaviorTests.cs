@@ -59,6 +59,42 @@ public sealed class PipelineBehaviorTests
         Assert.Equal("validation.failed", ex.Error.Code);
     }
 
+    public sealed record Save(string Title, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string> Tags, byte[] Content) : ICommand<Result<int>>;
+
+    [Fact]
+    public async Task A_nul_character_in_any_text_of_a_request_is_a_validation_failure_without_reaching_the_handler()
+    {
+        var behavior = new ValidationBehavior<Save, Result<int>>([]);
+        var reached = false;
+        ValueTask<Result<int>> Next(Save _, CancellationToken __) { reached = true; return ValueTask.FromResult<Result<int>>(1); }
+        var clean = new Save("Titre", new Dictionary<string, string?> { ["doctor"] = "Dr X", ["empty"] = null }, ["a"], [0, 0, 0]);
+
+        Assert.True((await behavior.Handle(clean, Next, CancellationToken.None)).IsSuccess); // NUL bytes in binary content are content
+        reached = false;
+        var inTitle = await behavior.Handle(clean with { Title = "Ti\0tre" }, Next, CancellationToken.None);
+        var inValue = await behavior.Handle(clean with { Values = new Dictionary<string, string?> { ["doctor"] = "Dr\0X" } }, Next, CancellationToken.None);
+        var inKey = await behavior.Handle(clean with { Values = new Dictionary<string, string?> { ["doc\0tor"] = "Dr X" } }, Next, CancellationToken.None);
+        var inList = await behavior.Handle(clean with { Tags = ["a", "\0"] }, Next, CancellationToken.None);
+
+        Assert.False(reached);
+        Assert.Equal("validation.failed", inTitle.Error!.Code);
+        Assert.Equal(["Ce texte contient un caractère nul (U+0000), refusé."], inTitle.Error.Fields["Title"]);
+        Assert.Equal(["Values"], inValue.Error!.Fields.Keys);
+        Assert.Equal(["Values"], inKey.Error!.Fields.Keys);
+        Assert.Equal(["Tags"], inList.Error!.Fields.Keys);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_query_without_result_type_throws_a_validation_exception()
+    {
+        var behavior = new ValidationBehavior<Touch, int>([]);
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(async () =>
+            await behavior.Handle(new Touch("\0"), (_, _) => ValueTask.FromResult(1), CancellationToken.None));
+
+        Assert.Equal("validation.failed", ex.Error.Code);
+    }
+
     [Fact]
     public async Task Logging_behavior_passes_the_response_through_and_rethrows_failures()
     {

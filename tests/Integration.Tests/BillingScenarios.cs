@@ -61,8 +61,10 @@ public abstract class BillingScenarios<TApp>(TApp app) : IClassFixture<TApp> whe
             foreach (var format in new[] { "csv", "pdf" })
             {
                 var response = await client.GetAsync($"/historiques/export?mois={month}&type={type}&format={format}");
+                // A download link of the Historiques page: the French page, as every refusal of a page.
                 Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-                Assert.Equal("billing.invalid_month", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("Le mois demandé n'existe pas.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
             }
     }
 

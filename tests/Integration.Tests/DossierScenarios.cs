@@ -166,6 +166,39 @@ public abstract partial class DossierScenarios<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Downloads_give_the_exact_name_by_RFC_6266_and_an_extension_that_follows_the_content()
+    {
+        var family = Family(26);
+        var client = await app.SignedInClientAsync(family.Identifier, DemoCatalog.FamilyPassword);
+        var staff = await app.SignedInClientAsync("agent.education", DemoCatalog.StaffPassword);
+        var form = (await app.SendAsync(new OpenDossier(family.Id))).Forms.First(f => f.Kind == FormKind.AccountHolder);
+
+        var location = await UploadAsync(client, "/dossier-famille", form.Id, DocumentPiece.TaxNotice, ("Avis d'impôt 2024 – été.pdf", Pdf(300)), ("x.html", Png()));
+
+        Assert.Contains("depot=2", location);
+        var documents = (await app.SendAsync(new GetForm(form.Id, family.Id))).Value.Documents;
+        Assert.Equal(["Avis d'impôt 2024 – été.pdf", "x.png"], documents.Select(d => d.FileName).Order(StringComparer.Ordinal));
+        var (notice, image) = (documents.Single(d => d.ContentType == "application/pdf"), documents.Single(d => d.ContentType == "image/png"));
+        foreach (var (reader, path) in new[] { (client, "/dossier-famille/pieces/"), (client, "/api/v1/dossier/documents/"), (staff, "/gestion/pieces/") })
+        {
+            var served = await reader.GetAsync(path + notice.Id);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            var disposition = string.Join(", ", served.Content.Headers.GetValues("Content-Disposition"));
+            Assert.StartsWith("inline;", disposition);
+            Assert.Contains("filename*=UTF-8''Avis%20d%27imp%C3%B4t%202024%20%E2%80%93%20%C3%A9t%C3%A9.pdf", disposition);
+            Assert.Contains("filename=\"Avis d'impot 2024 _ ete.pdf\"", disposition); // the ASCII name for clients without RFC 6266
+            Assert.DoesNotContain("=?", disposition); // no RFC 2047 encoded word
+            Assert.Equal("Avis d'impôt 2024 – été.pdf", served.Content.Headers.ContentDisposition!.FileNameStar);
+
+            var png = await reader.GetAsync(path + image.Id);
+            Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("nosniff", png.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("x.png", png.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.DoesNotContain(".html", string.Join(", ", png.Content.Headers.GetValues("Content-Disposition")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Family_A_cannot_read_or_change_family_B_forms_or_files_by_id()
     {
         var (a, b) = (Family(12), Family(13));

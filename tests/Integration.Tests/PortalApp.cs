@@ -40,7 +40,7 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
-    /// <summary>The Host's environment: "Testing" unless a fixture checks what Production does.</summary>
+    /// <summary>The Host's environment: "Testing", unless a fixture checks what Production or a developer's machine (Development) answers.</summary>
     protected virtual string HostEnvironment => "Testing";
 
     /// <summary>False when the test starts real Worker processes of its own.</summary>

@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
 using FluentValidation;
 using Mediator;
 using PortailFamille.BuildingBlocks.Results;
@@ -5,7 +8,7 @@ using PortailFamille.BuildingBlocks.Results;
 namespace PortailFamille.BuildingBlocks.Mediation;
 
 /// <summary>
-/// Runs every FluentValidation validator of the message before its handler. A result-returning
+/// Runs the text rule shared by every message (<see cref="TextRules"/>), then every FluentValidation validator of the message before its handler. A result-returning
 /// request gets a validation failure with French messages per field; any other request gets a
 /// <see cref="RequestValidationException"/> (a caller bug, mapped to 400 by the Host).
 /// </summary>
@@ -15,7 +18,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = TextRules.Check(message);
         foreach (var validator in validators)
         {
             var outcome = await validator.ValidateAsync(message, cancellationToken);
@@ -57,4 +60,49 @@ internal static class FailureFactory<TResponse>
         var method = type.GetMethod("FromError", [typeof(Error)]);
         return method is null ? null : error => (TResponse)method.Invoke(null, [error])!;
     }
+}
+
+/// <summary>
+/// No text of any request carries U+0000: PostgreSQL refuses it in text columns and parameters (22021, a 500 after the
+/// handler ran), and no form or API field has a use for it. Checked here once for every command and query, whatever
+/// their entry point: the message's string properties, string lists, and dictionaries' keys and values.
+/// </summary>
+internal static class TextRules
+{
+    public const string NulMessage = "Ce texte contient un caractère nul (U+0000), refusé.";
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TextProperties = new();
+
+    public static List<FluentValidation.Results.ValidationFailure> Check(object message)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var property in TextProperties.GetOrAdd(message.GetType(), Find))
+        {
+            if (HasNul(property.GetValue(message)))
+                failures.Add(new FluentValidation.Results.ValidationFailure(property.Name, NulMessage));
+        }
+
+        return failures;
+    }
+
+    private static PropertyInfo[] Find(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead
+            && (p.PropertyType == typeof(string) || (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(byte[]) && CarriesText(p.PropertyType))))
+        .ToArray();
+
+    private static bool CarriesText(Type type) => type.GetInterfaces().Append(type)
+        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        .Select(i => i.GetGenericArguments()[0])
+        .Any(e => e == typeof(string) || (e.IsGenericType && e.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) && e.GetGenericArguments().Contains(typeof(string))));
+
+    private static bool HasNul(object? value) => value switch
+    {
+        string text => text.Contains('\0', StringComparison.Ordinal),
+        IDictionary dictionary => dictionary.Keys.Cast<object?>().Any(HasNul) || dictionary.Values.Cast<object?>().Any(HasNul),
+        IEnumerable<string?> texts => texts.Any(HasNul),
+        IEnumerable items => items.Cast<object?>().Any(i => i is not null && HasNul(PairPart(i, "Key")) | HasNul(PairPart(i, "Value"))),
+        _ => false,
+    };
+
+    private static object? PairPart(object pair, string name) => pair.GetType().GetProperty(name)?.GetValue(pair);
 }

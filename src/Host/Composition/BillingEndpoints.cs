@@ -26,10 +26,11 @@ internal static class BillingEndpoints
             var month = new DateOnly(today.Year, today.Month, 1);
             if (mois is not null)
             {
-                // A month the histories cannot hold (9999-12, "abc") is a clear 400, never a 500 from the date arithmetic.
-                if (!DateOnly.TryParseExact(mois + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out month)
-                    || !ValidMonth(month.Year, month.Month))
-                    return BadMonth();
+                // A month the histories cannot hold (9999-12, "abc") is a clear 400, never a 500 from the date arithmetic;
+                // a download link of a page: the French page, not problem details.
+                if (QueryValues.Month(mois) is not { } asked)
+                    return HistoryErrors.InvalidMonth.ToPage();
+                month = asked;
             }
             var pdf = format == "pdf";
             var name = $"{(type == "reglements" ? "reglements" : "consommations")}-{month:yyyy-MM}.{(pdf ? "pdf" : "csv")}";
@@ -71,10 +72,9 @@ internal static class BillingEndpoints
 
     public static DateOnly EndOfMonth(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
 
-    private static bool ValidMonth(int year, int month) => year is >= 2000 and <= 2100 && month is >= 1 and <= 12;
+    private static bool ValidMonth(int year, int month) => QueryValues.IsHistoryMonth(year, month);
 
-    private static IResult BadMonth() => Results.Problem(statusCode: 400, title: "Mois invalide", detail: "Le mois demandé n'existe pas.",
-        extensions: new Dictionary<string, object?> { ["code"] = "billing.invalid_month" });
+    private static IResult BadMonth() => HistoryErrors.InvalidMonth.ToProblem();
 
     private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
 
@@ -104,3 +104,9 @@ internal static class BillingEndpoints
 }
 
 internal sealed record CashierPaymentRequest(Guid FamilyAccountId, string? WalletCode, PaymentMode Mode, decimal Amount, DateOnly ReceivedOn, string? PieceNumber, string? PayerName, string? BankName);
+
+internal static class HistoryErrors
+{
+    public static readonly PortailFamille.BuildingBlocks.Results.Error InvalidMonth =
+        PortailFamille.BuildingBlocks.Results.Error.Validation("billing.invalid_month", "Le mois demandé n'existe pas.");
+}

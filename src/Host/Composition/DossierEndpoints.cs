@@ -45,7 +45,7 @@ internal static class DossierEndpoints
         family.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             var result = await sender.Send(new DeleteContact(FamilyId(user), contactId), ct);
-            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToProblem();
+            return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToPage();
         });
         family.MapGet("/mes-donnees", async (ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
             Results.File(await ExportZipAsync(sender, FamilyId(user), clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
@@ -59,7 +59,7 @@ internal static class DossierEndpoints
             async (Guid familyAccountId, Guid contactId, [FromForm] string? returnTo, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new DeleteContact(familyAccountId, contactId), ct);
-                return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : result.Error!.ToProblem();
+                return result.IsSuccess ? Back(returnTo, "/gestion/dossiers") : result.Error!.ToPage();
             });
         staff.MapGet("/pieces/{documentId:guid}", async (Guid documentId, HttpContext http, ISender sender, CancellationToken ct) =>
             Serve(http, await sender.Send(new GetDocumentContent(documentId, null), ct)));
@@ -148,8 +148,33 @@ internal static class DossierEndpoints
         var document = result.Value;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = document.FileName }.ToString();
+        http.Response.Headers.ContentDisposition = InlineDisposition(document.FileName);
         return Results.Bytes(document.Content, document.ContentType);
+    }
+
+    /// <summary>
+    /// RFC 6266: <c>filename*=UTF-8''…</c> carries the exact name, <c>filename="…"</c> an ASCII one for old clients
+    /// (accents dropped, anything else non-ASCII as « _ »). Never RFC 2047 (<c>=?utf-8?B?…?=</c>), which
+    /// browsers show as is; System.Net.Mime.ContentDisposition writes that.
+    /// </summary>
+    internal static string InlineDisposition(string fileName)
+    {
+        var header = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        header.SetHttpFileName(fileName);
+        header.FileName = AsciiFallback(fileName);
+        return header.ToString();
+    }
+
+    private static string AsciiFallback(string fileName)
+    {
+        var ascii = new System.Text.StringBuilder(fileName.Length);
+        foreach (var c in fileName.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            ascii.Append(c is >= ' ' and <= '~' ? c : '_');
+        }
+
+        return ascii.ToString();
     }
 
     /// <summary>RGPD: the family's data as JSON and its documents as files, in one zip.</summary>

@@ -123,6 +123,9 @@ internal static class HostComposition
         services.AddSharedDataProtection();
 
         services.AddProblemDetails();
+        // Binding failures (a query value of the wrong type, a body that is not the JSON expected) throw in every environment,
+        // not only in Development, so ApiExceptionHandler and PageExceptionHandler answer them alike: coded, in French.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddExceptionHandler<PageExceptionHandler>();

@@ -5,7 +5,7 @@ namespace PortailFamille.Host.Composition;
 
 /// <summary>
 /// Errors on pages and form posts: a short French page with the right status (400 for a malformed or
-/// forged form, 500 otherwise). Written directly: re-executing a Blazor page would fail for a POST.
+/// forged form or a request a validator refused, 500 otherwise). Written directly: re-executing a Blazor page would fail for a POST.
 /// </summary>
 internal sealed class PageExceptionHandler(ILogger<PageExceptionHandler> logger) : IExceptionHandler
 {
@@ -13,7 +13,8 @@ internal sealed class PageExceptionHandler(ILogger<PageExceptionHandler> logger)
     {
         var (status, message) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "Le formulaire envoyé n'est pas valide ou a expiré. Rechargez la page et recommencez."),
+            BadHttpRequestException bad => (bad.StatusCode, PageFormRefusals.Message),
+            PortailFamille.BuildingBlocks.Mediation.RequestValidationException invalid => (StatusCodes.Status400BadRequest, invalid.Error.Message),
             PortailFamille.BuildingBlocks.Mediation.ActionForbiddenException forbidden => (StatusCodes.Status403Forbidden, forbidden.Error.Message),
             _ => (StatusCodes.Status500InternalServerError, "Votre demande n'a pas pu aboutir. Rien n'a été enregistré à moitié : vous pouvez réessayer dans un instant."),
         };

@@ -7,20 +7,31 @@ internal static class ResultHttp
     /// <summary>Maps a refusal to 400/403/404/409 problem details carrying the stable code and the French message.</summary>
     public static IResult ToProblem(this Error error)
     {
-        var status = error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
-            ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        var status = StatusOf(error);
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Fields.Count > 0) extensions["errors"] = error.Fields;
         var problem = Results.Problem(detail: error.Message, statusCode: status, title: error.Message, extensions: extensions);
         return error.Kind == ErrorKind.Busy ? new RetryAfter(problem, BusyRetrySeconds) : problem;
+    }
+
+    /// <summary>A refusal of a page's form post (outside the API): the French page, with the status and message of the refusal.</summary>
+    public static IResult ToPage(this Error error) => new FrenchPage(StatusOf(error), error.Message);
+
+    private static int StatusOf(Error error) => error.Kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private sealed class FrenchPage(int status, string message) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            PageExceptionHandler.WriteFrenchPageAsync(httpContext, status, message, httpContext.RequestAborted);
     }
 
     /// <summary>What a saturated service asks clients to wait before trying again.</summary>

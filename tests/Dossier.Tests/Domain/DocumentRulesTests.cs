@@ -1,3 +1,4 @@
+using PortailFamille.Dossier.Contracts;
 using PortailFamille.Dossier.Domain;
 
 namespace PortailFamille.Dossier.Tests.Domain;
@@ -53,5 +54,47 @@ public sealed class DocumentRulesTests
         Assert.Equal("avis.pdf", DocumentRules.SafeName("..\\..\\avis.pdf"));
         Assert.Equal("avis.pdf", DocumentRules.SafeName("/etc/avis\u0000.pdf"));
         Assert.Equal("document", DocumentRules.SafeName(""));
+    }
+
+    [Theory]
+    [InlineData("x.html", "x.png")]
+    [InlineData("photo.PNG", "photo.PNG")]
+    [InlineData("scan", "scan.png")]
+    [InlineData("scan.", "scan.png")]
+    [InlineData(".htaccess", "document.png")]
+    [InlineData("bulletin.pdf", "bulletin.png")]
+    [InlineData("..\\page.svg", "page.png")]
+    public void A_png_is_named_png_whatever_name_it_was_sent_with(string uploaded, string stored) =>
+        Assert.Equal(stored, DocumentRules.NameFor(uploaded, DocumentRules.Png));
+
+    [Fact]
+    public void An_extension_of_the_same_format_is_kept_as_typed_and_an_accented_name_is_kept_whole()
+    {
+        Assert.Equal("photo.jpeg", DocumentRules.NameFor("photo.jpeg", DocumentRules.Jpeg));
+        Assert.Equal("IMG_0001.HEIF", DocumentRules.NameFor("IMG_0001.HEIF", DocumentRules.Heic));
+        Assert.Equal("Avis d'impôt 2024 – été.pdf", DocumentRules.NameFor("Avis d'impôt 2024 – été.pdf", DocumentRules.Pdf));
+        Assert.Equal("Avis d'impôt 2024 – été.pdf", DocumentRules.NameFor("Avis d'impôt 2024 – été.exe", DocumentRules.Pdf));
+    }
+
+    [Fact]
+    public void A_long_name_given_the_extension_of_its_content_stays_within_150_characters()
+    {
+        var renamed = DocumentRules.NameFor(new string('a', 200) + ".html", DocumentRules.Pdf);
+        var completed = DocumentRules.NameFor(new string('a', 200), DocumentRules.Pdf);
+
+        Assert.Equal(new string('a', 145) + ".pdf", renamed); // the last 150 characters kept, then the extension replaced
+        Assert.Equal(new string('a', 146) + ".pdf", completed);
+    }
+
+    [Fact]
+    public void A_document_stored_under_a_png_content_keeps_a_png_name()
+    {
+        var form = Form.Create(Guid.NewGuid(), Guid.NewGuid(), FormKind.Insurance, DateTimeOffset.UnixEpoch);
+
+        var document = SupportingDocument.Add(form, DocumentPiece.InsuranceCertificate, "x.html", DocumentRules.Png, 64, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("x.png", document.FileName);
+        Assert.Equal("x.png", document.ToView().FileName);
+        Assert.Equal("image/png", document.ContentType);
     }
 }

@@ -1,6 +1,7 @@
 namespace PortailFamille.Dossier.Domain;
 
-internal sealed record DocumentFormat(string Name, string ContentType, string Extension);
+/// <summary>An accepted format: <paramref name="Extension"/> is the one given to names that have none of <paramref name="Extensions"/>.</summary>
+internal sealed record DocumentFormat(string Name, string ContentType, string Extension, params string[] Extensions);
 
 /// <summary>
 /// Pièces justificatives: up to 4 files per piece, each at most 2000 KB (« 2000 ko, soit 1,95 Mo »),
@@ -11,10 +12,14 @@ internal static class DocumentRules
     public const int MaxFilesPerPiece = 4;
     public const long MaxBytes = 2000 * 1024;
 
-    public static readonly DocumentFormat Pdf = new("PDF", "application/pdf", ".pdf");
-    public static readonly DocumentFormat Jpeg = new("JPEG", "image/jpeg", ".jpg");
-    public static readonly DocumentFormat Png = new("PNG", "image/png", ".png");
-    public static readonly DocumentFormat Heic = new("HEIC", "image/heic", ".heic");
+    public const int MaxNameLength = 150;
+
+    public static readonly DocumentFormat Pdf = new("PDF", "application/pdf", ".pdf", ".pdf");
+    public static readonly DocumentFormat Jpeg = new("JPEG", "image/jpeg", ".jpg", ".jpg", ".jpeg", ".jpe", ".jfif");
+    public static readonly DocumentFormat Png = new("PNG", "image/png", ".png", ".png");
+    public static readonly DocumentFormat Heic = new("HEIC", "image/heic", ".heic", ".heic", ".heif");
+
+    private static readonly DocumentFormat[] Formats = [Pdf, Jpeg, Png, Heic];
 
     private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"];
 
@@ -56,8 +61,29 @@ internal static class DocumentRules
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length == 0) name = "document";
-        return name.Length > 150 ? name[^150..] : name;
+        return name.Length > MaxNameLength ? name[^MaxNameLength..] : name;
     }
+
+    /// <summary>
+    /// The name a document is kept, listed and downloaded under: the family's name whose extension says what the
+    /// content is. A PNG sent as « x.html » becomes « x.png »: the misleading extension is replaced, not kept in front
+    /// (« x.html.png » shows as « x.html » where known extensions are hidden, and some servers honour every extension).
+    /// An extension of the same format is kept as typed (« photo.JPEG »).
+    /// </summary>
+    public static string NameFor(string? uploadedName, DocumentFormat format)
+    {
+        var name = SafeName(uploadedName);
+        var extension = Path.GetExtension(name);
+        if (format.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) return name;
+        var stem = name[..^extension.Length].TrimEnd('.', ' ');
+        if (stem.Length == 0) stem = "document";
+        var room = MaxNameLength - format.Extension.Length;
+        return (stem.Length > room ? stem[..room] : stem) + format.Extension;
+    }
+
+    /// <summary>The accepted format stored under this content type (null for none).</summary>
+    public static DocumentFormat? FormatOf(string contentType) =>
+        Formats.FirstOrDefault(f => string.Equals(f.ContentType, contentType, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Where documents' bytes live: outside the web root; the file system by default, a cloud store could implement it.</summary>

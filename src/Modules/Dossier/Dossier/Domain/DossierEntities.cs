@@ -51,7 +51,7 @@ internal sealed class SupportingDocument
             FormId = form.Id,
             FamilyAccountId = form.FamilyAccountId,
             Piece = piece,
-            FileName = fileName,
+            FileName = DocumentRules.NameFor(fileName, format),
             ContentType = format.ContentType,
             Size = size,
             // No part of the name comes from the family: nothing to traverse.
@@ -60,7 +60,10 @@ internal sealed class SupportingDocument
         };
     }
 
-    public DocumentView ToView() => new(Id, Piece, FileName, ContentType, Size, UploadedAt);
+    /// <summary>The name shown and downloaded: documents stored before the naming rule get it on read.</summary>
+    public string Name => DocumentRules.FormatOf(ContentType) is { } format ? DocumentRules.NameFor(FileName, format) : FileName;
+
+    public DocumentView ToView() => new(Id, Piece, Name, ContentType, Size, UploadedAt);
 }
 
 /// <summary>Insurers already known (shared by every family): picked from the list or created.</summary>

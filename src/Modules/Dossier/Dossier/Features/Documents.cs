@@ -85,7 +85,7 @@ internal sealed class RemoveDocumentHandler(DossierDbContext db, IDocumentStore 
 
         var now = clock.GetUtcNow();
         db.Documents.Remove(document);
-        db.FormAudit.Add(FormAuditEntry.Record(form, FormAuditAction.DocumentRemoved, command.Actor, now, $"{document.Piece} : {document.FileName}"));
+        db.FormAudit.Add(FormAuditEntry.Record(form, FormAuditAction.DocumentRemoved, command.Actor, now, $"{document.Piece} : {document.Name}"));
         form.ChangeDocuments(now).ThrowIfFailure(); // editable: checked above
         try
         {
@@ -111,6 +111,6 @@ internal sealed class GetDocumentContentHandler(DossierDbContext db, IDocumentSt
         if (document is null) return DossierErrors.DocumentNotFound;
         var content = await store.ReadAsync(document.StorageKey, cancellationToken);
         if (content is null) return DossierErrors.DocumentNotFound;
-        return new DocumentContent(document.FileName, document.ContentType, content);
+        return new DocumentContent(document.Name, document.ContentType, content);
     }
 }

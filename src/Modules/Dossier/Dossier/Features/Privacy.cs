@@ -24,7 +24,7 @@ internal sealed class ExportDossierDataHandler(DossierDbContext db, IDocumentSto
         foreach (var d in documents)
         {
             if (await store.ReadAsync(d.StorageKey, cancellationToken) is { } bytes)
-                exported.Add(new ExportedDocument(d.Id, d.FormId, d.Piece, d.FileName, d.ContentType, bytes));
+                exported.Add(new ExportedDocument(d.Id, d.FormId, d.Piece, d.Name, d.ContentType, bytes));
         }
 
         var quotients = (await db.Quotients.AsNoTracking().Where(q => q.FamilyAccountId == family).ToListAsync(cancellationToken)).Select(q => q.ToView()).ToList();

@@ -64,3 +64,19 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
         return age;
     }
 }
+
+/// <summary>
+/// The years the portal books in (2000–2100): the calendar shows no other month, and no period or closure is kept
+/// outside them, so the booking checks' date arithmetic (3 or 14 days' notice) never leaves <see cref="DateOnly"/>.
+/// </summary>
+internal static class CalendarYears
+{
+    public const int First = 2000;
+    public const int Last = 2100;
+
+    public static bool Contains(DateOnly day) => day.Year is >= First and <= Last;
+
+    public static bool Contains(int year, int month) => year is >= First and <= Last && month is >= 1 and <= 12;
+
+    public const string Message = "Choisissez une date entre 2000 et 2100.";
+}

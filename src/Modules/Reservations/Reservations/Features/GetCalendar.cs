@@ -15,7 +15,7 @@ internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationDa
         var children = await data.ChildrenAsync(query.FamilyAccountId, cancellationToken);
         var child = children.FirstOrDefault(c => c.Id == query.ChildId);
         if (child is null) return ReservationErrors.ChildNotFound;
-        if (query.Month is < 1 or > 12 || query.Year is < 2000 or > 2100)
+        if (!CalendarYears.Contains(query.Year, query.Month))
             return Error.Validation("reservations.invalid_month", "Le mois demandé n'existe pas.");
 
         var activities = await db.Activities.AsNoTracking()

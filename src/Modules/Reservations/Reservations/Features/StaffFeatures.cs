@@ -92,6 +92,9 @@ internal sealed class CreateBookingPeriodValidator : AbstractValidator<CreateBoo
         RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Le nom de la période est obligatoire.").MaximumLength(200).WithMessage("Le nom est trop long.");
         RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn).WithMessage("La période doit finir après son premier jour.");
         RuleFor(x => x.OpensOn).LessThanOrEqualTo(x => x.StartsOn).WithMessage("Les réservations doivent ouvrir avant le premier jour de la période.");
+        RuleFor(x => x.OpensOn).Must(CalendarYears.Contains).WithMessage(CalendarYears.Message);
+        RuleFor(x => x.StartsOn).Must(CalendarYears.Contains).WithMessage(CalendarYears.Message);
+        RuleFor(x => x.EndsOn).Must(CalendarYears.Contains).WithMessage(CalendarYears.Message);
     }
 }
 
@@ -112,8 +115,11 @@ internal sealed class CreateBookingPeriodHandler(ReservationsDbContext db, TimeP
 
 internal sealed class AddClosureValidator : AbstractValidator<AddClosure>
 {
-    public AddClosureValidator() =>
+    public AddClosureValidator()
+    {
         RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Indiquez le motif de la fermeture.").MaximumLength(200).WithMessage("Le motif est trop long.");
+        RuleFor(x => x.Day).Must(CalendarYears.Contains).WithMessage(CalendarYears.Message);
+    }
 }
 
 internal sealed class AddClosureHandler(ReservationsDbContext db, TimeProvider clock, BookingRulesCache rules) : ICommandHandler<AddClosure, Result>
