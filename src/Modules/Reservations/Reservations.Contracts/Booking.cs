@@ -147,11 +147,6 @@ public sealed record ListBookings(Guid FamilyAccountId, bool HideTransmitted = f
 public sealed record BookingLineView(Guid Id, Guid ChildId, string ChildName, Guid ActivityId, string ActivityName, DateOnly Day, BookingStatus Status, LineOutcome Outcome,
     DateTimeOffset RequestedAt, string? Arrival, string? Departure);
 
-/// <summary>Lines confirmed in one go (one event per cart).</summary>
-public sealed record ReservationsConfirmed(Guid FamilyAccountId, Guid ConfirmationId, IReadOnlyList<ConfirmedBooking> Lines) : IIntegrationEvent;
-
-public sealed record ConfirmedBooking(Guid BookingId, Guid ChildId, Guid ActivityId, DateOnly Day, BookingAction Action, LineOutcome Outcome);
-
 /// <summary>A place of an activity on a day was released: the oldest waitlisted request gets it.</summary>
 public sealed record PlaceFreed(Guid ActivityId, DateOnly Day) : IIntegrationEvent;
 

@@ -17,7 +17,7 @@ namespace PortailFamille.Reservations.Features;
 /// The final "Valider". One transaction: every deadline is checked again, each place is taken by a
 /// conditional update of its day slot (no overbooking, whatever the concurrency), the waitlist is used
 /// when the activity is full and the list has room, otherwise the line is refused. The bookings, the
-/// emptied cart and the ReservationsConfirmed event commit together.
+/// emptied cart and their events (a place freed, a charge recorded or withdrawn) commit together.
 /// </summary>
 internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext> outbox, ReservationData data, ISender sender, TimeProvider clock)
     : ICommandHandler<ConfirmCart, Result<CartConfirmation>>
@@ -63,7 +63,6 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         var now = clock.GetUtcNow();
         var confirmationId = Guid.CreateVersion7(now);
         var results = new List<ConfirmedLine>();
-        var events = new List<ConfirmedBooking>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claim the cart's lines first: the delete's count decides which request confirms them (the same cart
@@ -99,7 +98,6 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
 
             results.Add(new ConfirmedLine(item.ChildId, childName, activity.Name, item.Day, item.Action, line.Outcome, line.Refusal?.Message,
                 line.Refusal?.Code ?? DayReason.None));
-            events.Add(new ConfirmedBooking(line.BookingId, item.ChildId, item.ActivityId, item.Day, item.Action, line.Outcome));
             if (line.FreedPlace) await outbox.PublishAsync(new PlaceFreed(item.ActivityId, item.Day));
             // Activities charged on booking (centres de loisirs) are debited when accepted, credited back when cancelled.
             if (activity.BillingMode == BillingMode.OnBooking && line.Outcome == LineOutcome.Accepted && item.Action == BookingAction.Book)
@@ -108,7 +106,6 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
                 await outbox.PublishAsync(Charges.Withdrawn(activity, family, line.BookingId, item.Day, now));
         }
 
-        await outbox.PublishAsync(new ReservationsConfirmed(family, confirmationId, events));
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken); // bookings, cart, slots and events: one commit
