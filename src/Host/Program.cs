@@ -47,7 +47,6 @@ app.UseMiddleware<PageFormRefusals>(); // a page's own refusal of a form post (B
 
 app.MapStaticAssets();
 app.MapPortailEndpoints();
-app.MapPaymentEndpoints();
 app.MapBillingEndpoints();
 app.MapDossierEndpoints();
 // Our Content-Security-Policy carries frame-ancestors 'self' on every response, not only on Blazor's.

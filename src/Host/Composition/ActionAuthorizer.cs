@@ -37,7 +37,7 @@ internal sealed class ActionAuthorizer(ActingUser acting, IAuthorizationService 
         if (StaffActions.PolicyByMessage.TryGetValue(type, out var policy))
             return (await authorization.AuthorizeAsync(user, policy)).Succeeded ? null : StaffActions.Forbidden;
 
-        if (user.FindFirstValue(PortailClaims.FamilyAccountId) is { } own && Guid.TryParse(own, out var ownId)
+        if (PortailClaims.FamilyIdOf(user) is { } ownId
             && FamilyProperty.GetOrAdd(type, t => t.GetProperty("FamilyAccountId")) is { } property)
         {
             // A family's message names its own family: never another's, never none (null means « any family » to staff queries).

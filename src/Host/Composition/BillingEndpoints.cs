@@ -1,26 +1,18 @@
-using System.Security.Claims;
 using Mediator;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Host.Api;
 using PortailFamille.Host.Exports;
 
 namespace PortailFamille.Host.Composition;
 
-/// <summary>Balances, histories and their exports for families; the régie's payments and reports for staff.</summary>
+/// <summary>The histories' downloads (a page's links): CSV for a spreadsheet, PDF to keep or print.</summary>
 internal static class BillingEndpoints
 {
     public static WebApplication MapBillingEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/balance", async (DateOnly? upTo, ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new GetBalanceEstimate(FamilyId(user), upTo ?? EndOfMonth(clock.TodayInParis())), ct))).RequireAuthorization(Policies.Family);
-        api.MapGet("/history/consumptions", async (int year, int month, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            ValidMonth(year, month) ? Results.Ok(await sender.Send(new ListConsumptions(FamilyId(user), year, month), ct)) : BadMonth()).RequireAuthorization(Policies.Family);
-        api.MapGet("/history/payments", async (int year, int month, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            ValidMonth(year, month) ? Results.Ok(await sender.Send(new ListPayments(FamilyId(user), year, month), ct)) : BadMonth()).RequireAuthorization(Policies.Family);
-
         // Historiques exports (the page links to them): CSV for a spreadsheet, PDF to keep or print.
-        app.MapGet("/historiques/export", async (string? mois, string? type, string? format, ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/historiques/export", async (string? mois, string? type, string? format, ICurrentFamily family, ISender sender, TimeProvider clock, CancellationToken ct) =>
         {
             var today = clock.TodayInParis();
             var month = new DateOnly(today.Year, today.Month, 1);
@@ -37,13 +29,13 @@ internal static class BillingEndpoints
             byte[] bytes;
             if (type == "reglements")
             {
-                var payments = await sender.Send(new ListPayments(FamilyId(user), month.Year, month.Month), ct);
+                var payments = await sender.Send(new ListPayments(family.Id, month.Year, month.Month), ct);
                 bytes = pdf ? PaymentsPdf(month, payments) : CsvExport.Build(["Date reçu", "Mode règlement", "N° pièce", "Nom payeur", "Nom banque", "Porte-monnaie", "Montant"],
                     payments.Select(p => (IReadOnlyList<object?>)[p.ReceivedOn, Labels.Of(p.Mode), p.PieceNumber, p.PayerName, p.BankName, p.WalletCode, p.Amount]));
             }
             else
             {
-                var consumptions = await sender.Send(new ListConsumptions(FamilyId(user), month.Year, month.Month), ct);
+                var consumptions = await sender.Send(new ListConsumptions(family.Id, month.Year, month.Month), ct);
                 bytes = pdf ? ConsumptionsPdf(month, consumptions) : CsvExport.Build(["Date", "Consommateur", "Activité", "Prix", "Quantité", "Total"],
                     consumptions.Select(c => (IReadOnlyList<object?>)[c.Day, c.Consumer, c.Activity, c.UnitPrice, c.Quantity, c.Total]));
             }
@@ -51,32 +43,10 @@ internal static class BillingEndpoints
             return Results.File(bytes, pdf ? "application/pdf" : "text/csv; charset=utf-8", name);
         }).RequireAuthorization(Policies.Family);
 
-        var regie = api.MapGroup("/staff/cashier").RequireAuthorization(Policies.Cashiers);
-        regie.MapPost("/payments", async (CashierPaymentRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new RecordCashierPayment(user.Identity?.Name ?? "", body.FamilyAccountId, body.WalletCode ?? "", body.Mode, body.Amount, body.ReceivedOn,
-                body.PieceNumber, body.PayerName ?? "", body.BankName), ct)).ToHttpResult(id => Results.Created($"/api/v1/staff/cashier/payments/{id}", new { id })));
-        regie.MapGet("/ledger/{familyAccountId:guid}", async (Guid familyAccountId, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new GetLedger(familyAccountId), ct)));
-        regie.MapGet("/debtors", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListDebtors(), ct)));
-        regie.MapGet("/takings", async (DateOnly day, string? format, ISender sender, CancellationToken ct) =>
-        {
-            var takings = await sender.Send(new GetDailyTakings(day), ct);
-            return format == "csv"
-                ? Results.File(CsvExport.Build(["Jour", "Mode", "N° pièce", "Payeur", "Banque", "Porte-monnaie", "Montant"],
-                    takings.Select(t => (IReadOnlyList<object?>)[day, Labels.Of(t.Mode), t.PieceNumber, t.PayerName, t.BankName, t.WalletCode, t.Amount])
-                        .Append([day, "TOTAL", null, null, null, null, takings.Sum(t => t.Amount)])), "text/csv; charset=utf-8", $"recette-{day:yyyy-MM-dd}.csv")
-                : Results.Ok(takings);
-        });
         return app;
     }
 
     public static DateOnly EndOfMonth(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
-
-    private static bool ValidMonth(int year, int month) => QueryValues.IsHistoryMonth(year, month);
-
-    private static IResult BadMonth() => HistoryErrors.InvalidMonth.ToProblem();
-
-    private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
 
     private static byte[] ConsumptionsPdf(DateOnly month, IReadOnlyList<ConsumptionView> lines)
     {
@@ -102,8 +72,6 @@ internal static class BillingEndpoints
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }
-
-internal sealed record CashierPaymentRequest(Guid FamilyAccountId, string? WalletCode, PaymentMode Mode, decimal Amount, DateOnly ReceivedOn, string? PieceNumber, string? PayerName, string? BankName);
 
 internal static class HistoryErrors
 {

@@ -7,6 +7,7 @@ using PortailFamille.Accounts.Contracts;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.Dossier.Contracts;
+using PortailFamille.Host.Api;
 using PortailFamille.Host.Exports;
 using PortailFamille.Reservations.Contracts;
 
@@ -32,23 +33,23 @@ internal static class DossierEndpoints
     public static WebApplication MapDossierEndpoints(this WebApplication app)
     {
         // Parents' pages.
-        var family = app.MapGroup("/dossier-famille").RequireAuthorization(Policies.Family);
-        family.MapPost("/fiches/{formId:guid}/pieces", (Guid formId, [FromForm] DocumentPiece piece, IFormFileCollection files, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            UploadAsync(sender, formId, FamilyId(user), piece, files, user, "/dossier-famille", ct));
-        family.MapGet("/pieces/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken ct) =>
-            Serve(http, await sender.Send(new GetDocumentContent(documentId, FamilyId(user)), ct)));
-        family.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        var parents = app.MapGroup("/dossier-famille").RequireAuthorization(Policies.Family);
+        parents.MapPost("/fiches/{formId:guid}/pieces", (Guid formId, [FromForm] DocumentPiece piece, IFormFileCollection files, ICurrentFamily family, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            UploadAsync(sender, formId, family.Id, piece, files, user, "/dossier-famille", ct));
+        parents.MapGet("/pieces/{documentId:guid}", async (Guid documentId, ICurrentFamily family, HttpContext http, ISender sender, CancellationToken ct) =>
+            Serve(http, await sender.Send(new GetDocumentContent(documentId, family.Id), ct)));
+        parents.MapPost("/pieces/{documentId:guid}/suppression", async (Guid documentId, [FromForm] string? returnTo, ICurrentFamily family, ISender sender, CancellationToken ct) =>
         {
-            var result = await sender.Send(new RemoveDocument(documentId, FamilyId(user), Actor(user)), ct);
+            var result = await sender.Send(new RemoveDocument(documentId, family.Id, family.Name), ct);
             return result.IsSuccess || result.Error!.Kind == ErrorKind.Conflict ? Back(returnTo, "/dossier-famille") : Results.NotFound();
         });
-        family.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        parents.MapPost("/contacts/{contactId:guid}/suppression", async (Guid contactId, [FromForm] string? returnTo, ICurrentFamily family, ISender sender, CancellationToken ct) =>
         {
-            var result = await sender.Send(new DeleteContact(FamilyId(user), contactId), ct);
+            var result = await sender.Send(new DeleteContact(family.Id, contactId), ct);
             return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToPage();
         });
-        family.MapGet("/mes-donnees", async (ClaimsPrincipal user, ISender sender, TimeProvider clock, CancellationToken ct) =>
-            Results.File(await ExportZipAsync(sender, FamilyId(user), clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
+        parents.MapGet("/mes-donnees", async (ICurrentFamily family, ISender sender, TimeProvider clock, CancellationToken ct) =>
+            Results.File(await ExportZipAsync(sender, family.Id, clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
 
         // Staff filling the dossier of a family without internet, and reading the documents.
         var staff = app.MapGroup("/gestion").RequireAuthorization(Policies.AccountManagers);
@@ -76,39 +77,6 @@ internal static class DossierEndpoints
                 "text/csv; charset=utf-8", $"sante-{day:yyyy-MM-dd}.csv");
         });
 
-        // JSON API.
-        var api = app.MapGroup("/api/v1/dossier").RequireAuthorization(Policies.Family);
-        api.MapGet("/", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new OpenDossier(FamilyId(user)), ct)));
-        api.MapGet("/forms/{formId:guid}", async (Guid formId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new GetForm(formId, FamilyId(user)), ct)).ToHttpResult());
-        api.MapPut("/forms/{formId:guid}", async (Guid formId, SaveFormRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            var result = await sender.Send(new SaveForm(formId, FamilyId(user), body.Values ?? new Dictionary<string, string?>(), body.Mode, body.SwornStatement, body.SignerName, Actor(user)), ct);
-            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
-        });
-        api.MapGet("/documents/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken ct) =>
-            Serve(http, await sender.Send(new GetDocumentContent(documentId, FamilyId(user)), ct)));
-        api.MapGet("/campaign", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new GetBookingEligibility(FamilyId(user)), ct)));
-
-        var staffApi = app.MapGroup("/api/v1/staff/dossier").RequireAuthorization(Policies.AccountManagers);
-        staffApi.MapGet("/forms", async (FormStatus? status, Guid? familyAccountId, string? child, int? skip, int? take, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new ListFormsForReview(status, familyAccountId, child, skip ?? 0, take ?? 50), ct)));
-        staffApi.MapGet("/forms/{formId:guid}", async (Guid formId, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new GetForm(formId, null), ct)).ToHttpResult());
-        staffApi.MapPost("/forms/{formId:guid}/review", async (Guid formId, ReviewRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            var result = await sender.Send(new ReviewForm(formId, body.Approve, body.Reason, Actor(user)), ct);
-            return result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
-        });
-        staffApi.MapPost("/campaigns", async (CampaignRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new OpenCampaign(body.SchoolYear ?? "", body.Deadline, Actor(user)), ct)).ToHttpResult(n => Results.Ok(new { formsToUpdate = n })));
-        staffApi.MapPost("/quotients", async (QuotientRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new RecordFamilyQuotient(body.FamilyAccountId, body.Year, body.ReferenceIncome, body.Parts, Actor(user)), ct)).ToHttpResult());
-        staffApi.MapGet("/quotients/{familyAccountId:guid}", async (Guid familyAccountId, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new ListFamilyQuotients(familyAccountId), ct)));
-        staffApi.MapDelete("/families/{familyAccountId:guid}", async (Guid familyAccountId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new EraseFamilyDossier(familyAccountId, Actor(user)), ct)).ToHttpResult());
         return app;
     }
 
@@ -123,7 +91,7 @@ internal static class DossierEndpoints
             uploaded.Add(new UploadedFile(file.FileName, length, content));
         }
 
-        var staff = user.HasClaim(PortailClaims.Kind, "Staff");
+        var staff = PortailClaims.IsStaff(user);
         var result = await sender.Send(new UploadDocuments(formId, staff ? null : familyAccountId, piece, uploaded, Actor(user)), ct);
         if (result.IsFailure && result.Error!.Kind == ErrorKind.NotFound) return Results.NotFound();
         var refusals = result.IsFailure
@@ -142,7 +110,7 @@ internal static class DossierEndpoints
     }
 
     /// <summary>Inline, so images and PDFs preview in the browser; the type is the one sniffed at upload, never the browser's.</summary>
-    private static IResult Serve(HttpContext http, Result<DocumentContent> result)
+    internal static IResult Serve(HttpContext http, Result<DocumentContent> result)
     {
         if (result.IsFailure) return Results.NotFound();
         var document = result.Value;
@@ -228,17 +196,7 @@ internal static class DossierEndpoints
     }
 
     private static IResult Back(string? returnTo, string fallback) =>
-        Results.LocalRedirect(returnTo is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.Contains('\\') ? r : fallback);
-
-    private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
+        Results.LocalRedirect(PortalSession.IsLocalUrl(returnTo) ? returnTo! : fallback);
 
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 }
-
-internal sealed record SaveFormRequest(IReadOnlyDictionary<string, string?>? Values, SaveMode Mode, bool SwornStatement, string? SignerName);
-
-internal sealed record ReviewRequest(bool Approve, string? Reason);
-
-internal sealed record CampaignRequest(string? SchoolYear, DateOnly Deadline);
-
-internal sealed record QuotientRequest(Guid FamilyAccountId, int Year, decimal ReferenceIncome, decimal Parts);

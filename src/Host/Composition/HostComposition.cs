@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -95,17 +96,20 @@ internal static class HostComposition
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Family, p => p.RequireClaim(PortailClaims.FamilyAccountId))
-            .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, "Staff"))
-            .AddPolicy(Policies.AccountManagers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
+            .AddPolicy(Policies.Staff, p => p.RequireClaim(PortailClaims.Kind, PortailClaims.StaffKind))
+            .AddPolicy(Policies.AccountManagers, p => p.RequireClaim(PortailClaims.Kind, PortailClaims.StaffKind)
                 .RequireRole(nameof(Accounts.Contracts.StaffRole.AgentEducation), nameof(Accounts.Contracts.StaffRole.Administrator)));
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Cashiers, p => p.RequireClaim(PortailClaims.Kind, "Staff")
+            .AddPolicy(Policies.Cashiers, p => p.RequireClaim(PortailClaims.Kind, PortailClaims.StaffKind)
                 .RequireRole(nameof(Accounts.Contracts.StaffRole.Cashier), nameof(Accounts.Contracts.StaffRole.Administrator)));
         services.AddPortailRateLimiting(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no « Server: Kestrel » to fingerprint
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<PortalContext>();
+        services.AddScoped<PortailFamille.Host.Api.CurrentUser>();
+        services.AddScoped<PortailFamille.Host.Api.ICurrentFamily>(sp => sp.GetRequiredService<PortailFamille.Host.Api.CurrentUser>());
+        services.AddScoped<PortailFamille.Host.Api.ICurrentStaff>(sp => sp.GetRequiredService<PortailFamille.Host.Api.CurrentUser>());
         services.AddScoped<ActingUser>();
         services.AddScoped<PortailFamille.BuildingBlocks.Mediation.IActionAuthorizer, ActionAuthorizer>();
         services.AddScoped<ScopedSender>();
@@ -164,4 +168,19 @@ internal static class PortailClaims
     public const string Gate = "pf:gate";
     /// <summary>The server-side session (Accounts) this cookie belongs to: checked on every request.</summary>
     public const string SessionId = "pf:sid";
+
+    /// <summary>The <see cref="Kind"/> of staff sessions.</summary>
+    public const string StaffKind = nameof(Accounts.Contracts.UserKind.Staff);
+
+    public static bool IsStaff(ClaimsPrincipal user) => user.HasClaim(Kind, StaffKind);
+
+    public static Guid? UserIdOf(ClaimsPrincipal user) => GuidOf(user, ClaimTypes.NameIdentifier);
+
+    public static Guid? FamilyIdOf(ClaimsPrincipal user) => GuidOf(user, FamilyAccountId);
+
+    public static Guid? StructureIdOf(ClaimsPrincipal user) => GuidOf(user, StructureId);
+
+    public static Guid? SessionIdOf(ClaimsPrincipal user) => GuidOf(user, SessionId);
+
+    private static Guid? GuidOf(ClaimsPrincipal user, string type) => Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;
 }

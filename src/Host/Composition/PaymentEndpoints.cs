@@ -9,47 +9,11 @@ using PortailFamille.BuildingBlocks.Web;
 
 namespace PortailFamille.Host.Composition;
 
-/// <summary>Card payments: the provider's webhook and the family's payment API.</summary>
+/// <summary>Card payments: what the provider's webhook and the test gateway share.</summary>
 internal static class PaymentEndpoints
 {
     public const string SignatureHeader = "Stripe-Signature";
-
-    public static WebApplication MapPaymentEndpoints(this WebApplication app)
-    {
-        var payments = app.MapGroup("/api/v1/payments").WithTags("Portail Famille API");
-
-        // Called by the payment provider: no session and no antiforgery token, the signature is the credential.
-        // The raw body is read as is: re-serialising it would break the signature.
-        payments.MapPost("/webhook", async (HttpRequest request, ISender sender, CancellationToken ct) =>
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var payload = await reader.ReadToEndAsync(ct);
-            var result = await sender.Send(new ApplyPaymentEvent(payload, request.Headers[SignatureHeader].ToString()), ct);
-            return result.ToHttpResult(outcome => Results.Ok(new { outcome }));
-        }).AllowAnonymous().DisableAntiforgery();
-
-        payments.MapGet("/owed", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            Results.Ok(await sender.Send(new GetAmountsOwed(FamilyId(user)), ct)))
-            .RequireAuthorization(Policies.Family);
-
-        payments.MapPost("/", async (StartPaymentRequest body, ClaimsPrincipal user, PortalOptions portal, ISender sender, CancellationToken ct) =>
-            (await sender.Send(new StartCardPayment(FamilyId(user), body.Amounts ?? [], portal.PublicUrl), ct))
-                .ToHttpResult(started => Results.Created($"/api/v1/payments/{started.PaymentId}", started)))
-            .RequireAuthorization(Policies.Family);
-
-        payments.MapGet("/{paymentId:guid}", async (Guid paymentId, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            await sender.Send(new GetCardPayment(FamilyId(user), paymentId), ct) is { } payment
-                ? Results.Ok(payment)
-                : PortailFamille.BuildingBlocks.Results.Error.NotFound("billing.payment_not_found", "Ce paiement est introuvable.").ToProblem())
-            .RequireAuthorization(Policies.Family);
-
-        return app;
-    }
-
-    private static Guid FamilyId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(PortailClaims.FamilyAccountId)!);
 }
-
-internal sealed record StartPaymentRequest(IReadOnlyList<WalletAmount>? Amounts);
 
 internal static class StripeSettings
 {

@@ -19,11 +19,11 @@ internal sealed class PortalContext(IHttpContextAccessor http, ScopedSender send
 
     public bool IsSignedIn => User.Identity?.IsAuthenticated == true;
 
-    public bool IsStaff => User.HasClaim(PortailClaims.Kind, "Staff");
+    public bool IsStaff => PortailClaims.IsStaff(User);
 
     public string DisplayName => User.Identity?.Name ?? "";
 
-    public Guid? FamilyAccountId => User.FindFirstValue(PortailClaims.FamilyAccountId) is { } v && Guid.TryParse(v, out var id) ? id : null;
+    public Guid? FamilyAccountId => PortailClaims.FamilyIdOf(User);
 
     /// <summary>The signed-in family's account id; pages behind the Family policy only.</summary>
     public Guid RequiredFamilyAccountId => FamilyAccountId ?? throw new InvalidOperationException("This page requires a signed-in family.");
@@ -36,7 +36,7 @@ internal sealed class PortalContext(IHttpContextAccessor http, ScopedSender send
         var structures = await StructuresAsync(ct);
         if (structures.Count == 0) return null;
         Guid? chosen = http.HttpContext?.Request.Cookies[StructureCookie] is { } cookie && Guid.TryParse(cookie, out var c) ? c : null;
-        Guid? own = User.FindFirstValue(PortailClaims.StructureId) is { } s && Guid.TryParse(s, out var o) ? o : null;
+        var own = PortailClaims.StructureIdOf(User);
         return structures.FirstOrDefault(x => x.Id == chosen)
             ?? structures.FirstOrDefault(x => x.Id == own)
             ?? structures[0];

@@ -40,8 +40,7 @@ internal static class PortalSession
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        var open = Guid.TryParse(principal?.FindFirstValue(PortailClaims.SessionId), out var sessionId)
-            && Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        var open = principal is not null && PortailClaims.SessionIdOf(principal) is { } sessionId && PortailClaims.UserIdOf(principal) is { } userId
             && await Sender(context.HttpContext).Send(new CheckSession(sessionId, userId), context.HttpContext.RequestAborted);
         if (open) return;
         context.RejectPrincipal();
@@ -51,7 +50,7 @@ internal static class PortalSession
     /// <summary>« Se déconnecter »: the session ends on the server, then the cookie goes.</summary>
     public static async Task SignOutAsync(HttpContext http)
     {
-        if (Guid.TryParse(http.User.FindFirstValue(PortailClaims.SessionId), out var sessionId))
+        if (PortailClaims.SessionIdOf(http.User) is { } sessionId)
             await Sender(http).Send(new EndSession(sessionId), http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
@@ -59,7 +58,7 @@ internal static class PortalSession
     /// <summary>« Se déconnecter de tous les appareils »: every session of the user ends, this one too.</summary>
     public static async Task SignOutEverywhereAsync(HttpContext http)
     {
-        if (Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (PortailClaims.UserIdOf(http.User) is { } userId)
             await Sender(http).Send(new EndAllSessions(userId), http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
@@ -75,7 +74,7 @@ internal static class PortalSession
     /// </summary>
     public static async Task RenewAfterPasswordChangeAsync(HttpContext http, SignInGate gate)
     {
-        var userId = Guid.Parse(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = PortailClaims.UserIdOf(http.User) ?? throw new InvalidOperationException("A password change needs a signed-in user.");
         var session = await Sender(http).Send(new OpenSession(userId, KeptSignedIn: false), http.RequestAborted);
         await RewriteAsync(http, gate, session.SessionId.ToString());
     }
@@ -96,8 +95,12 @@ internal static class PortalSession
         _ => "/",
     };
 
+    /// <summary>
+    /// The one check of an address to go back to (returnUrl, returnTo): a path of this site, never « //host » nor a
+    /// backslash that a browser reads as « / » (« /\host »).
+    /// </summary>
     public static bool IsLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\');
 }
 
 /// <summary>

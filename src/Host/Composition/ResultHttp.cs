@@ -46,6 +46,9 @@ internal static class ResultHttp
         }
     }
 
+    /// <summary>204 when done, else the refusal as problem details.</summary>
+    public static IResult ToNoContent(this Result result) => result.IsSuccess ? Results.NoContent() : result.Error!.ToProblem();
+
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : result.Error!.ToProblem();
 }

@@ -21,9 +21,7 @@ internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, I
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var user = authenticationState.User;
-        if (!Guid.TryParse(user.FindFirstValue(PortailClaims.SessionId), out var sessionId)
-            || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            return false;
+        if (PortailClaims.SessionIdOf(user) is not { } sessionId || PortailClaims.UserIdOf(user) is not { } userId) return false;
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSession(sessionId, userId), cancellationToken);
     }
