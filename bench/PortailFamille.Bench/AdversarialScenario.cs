@@ -52,7 +52,7 @@ internal static class AdversarialScenario
             web.UseContentRoot(PortalServer.HostContentRoot()); // see the README's developer notes: the factory's guess is wrong in a console app
         });
         _ = factory.Server; // migrations and demo data
-        // The Workers log at their own level: the fleet knows a Worker is up by its « Next transmission in » line.
+        // The Workers log at their own level: the fleet knows a Worker is up by its « Application started » line.
         var workerSettings = settings.Where(s => !s.Key.StartsWith("Logging:", StringComparison.Ordinal))
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         await using var fleet = new WorkerFleet(workerSettings, line => log.WriteLine($"[{name}] {line}"));

@@ -16,8 +16,8 @@ using Wolverine;
 namespace PortailFamille.Worker;
 
 /// <summary>
-/// The worker process: same modules as the Host, Wolverine listening to the durable "worker" queue.
-/// Composition only; the jobs and event handlers live in the modules.
+/// The worker process: same modules as the Host, Wolverine listening to the durable "worker" queue, where integration
+/// events and the occurrences of the recurring jobs arrive. Composition only; the jobs and event handlers live in the modules.
 /// </summary>
 public static class WorkerApp
 {
@@ -35,6 +35,8 @@ public static class WorkerApp
         configure?.Invoke(builder.Configuration);
 
         var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        // A bad Worker:TransmissionTime refuses to start here, naming the key.
+        var jobs = JobSchedule.FromConfiguration(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
@@ -66,7 +68,6 @@ public static class WorkerApp
             o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ConflictBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
-        services.AddHostedService<Jobs.NightlyTransmission>();
         services.AddMailDelivery();
 
         builder.UseWolverine(opts =>
@@ -81,6 +82,9 @@ public static class WorkerApp
                 typeof(NotificationsModule).Assembly,
             ]);
             opts.ApplyNodeHealthSettings(builder.Configuration);
+            // The same schedules as the Host's: Wolverine's recurring agent runs on one node, the Host or a Worker.
+            opts.ScheduleReservationsJobs(jobs);
+            opts.ScheduleAccountsJobs(jobs);
         });
 
         return builder.Build();

@@ -154,7 +154,7 @@ public static class Invariants
         var pending = new PendingMessages(
             await CountAsync(connection, tables, "wolverine_outgoing_envelopes", "", ct),
             await CountAsync(connection, tables, "wolverine_queue_worker", "", ct),
-            await CountAsync(connection, tables, "wolverine_queue_worker_scheduled", "", ct),
+            await CountAsync(connection, tables, "wolverine_queue_worker_scheduled", NotAFutureOccurrence(postgres), ct),
             await CountAsync(connection, tables, "wolverine_incoming_envelopes", "WHERE status <> 'Handled'", ct),
             await CountAsync(connection, tables, "wolverine_dead_letters", "", ct));
         if (pending.Total == 0 || !tables.TryGetValue("wolverine_queue_worker", out var queue)) return pending;
@@ -170,6 +170,26 @@ public static class Invariants
         }
 
         return pending with { Detail = detail.ToString() };
+    }
+
+    /// <summary>
+    /// The message type names of the recurring jobs' occurrences: Wolverine's recurring agent always keeps the next one
+    /// scheduled in the Worker queue (it is not work left undone until it is due).
+    /// </summary>
+    private static readonly string[] RecurringJobTypes =
+        new[] { typeof(PortailFamille.Accounts.AccountsModule), typeof(PortailFamille.Dossier.DossierModule), typeof(PortailFamille.Reservations.ReservationsModule),
+                typeof(PortailFamille.Billing.BillingModule), typeof(PortailFamille.Notifications.NotificationsModule) }
+            .SelectMany(m => m.Assembly.GetExportedTypes())
+            .Where(t => typeof(PortailFamille.BuildingBlocks.Messaging.IScheduledJob).IsAssignableFrom(t) && !t.IsInterface)
+            .Select(Wolverine.Util.WolverineMessageNaming.ToMessageTypeName)
+            .ToArray();
+
+    private static string NotAFutureOccurrence(bool postgres)
+    {
+        var jobs = string.Join(", ", RecurringJobTypes.Select(t => $"'{t}'"));
+        return postgres
+            ? $"WHERE message_type NOT IN ({jobs}) OR execution_time <= now()"
+            : $"WHERE message_type NOT IN ({jobs}) OR julianday(execution_time) <= julianday('now')";
     }
 
     private static async Task<long> CountAsync(DbConnection connection, Dictionary<string, string> tables, string table, string where, CancellationToken ct)

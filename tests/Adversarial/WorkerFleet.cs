@@ -139,8 +139,9 @@ public sealed class WorkerProcess : IDisposable
         if (line is null) return;
         _lines.Enqueue(line);
         while (_lines.Count > 200) _lines.TryDequeue(out _);
-        if (line.Contains("Next transmission in", StringComparison.Ordinal)) _ready.TrySetResult();
-        if (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Transmission done", StringComparison.Ordinal) || line.Contains("killed", StringComparison.Ordinal)
+        // The generic host's last word once every hosted service (Wolverine and its listeners included) has started.
+        if (line.Contains("Application started", StringComparison.Ordinal)) _ready.TrySetResult();
+        if (line.Contains("fail", StringComparison.Ordinal) || line.Contains("Nightly transmission", StringComparison.Ordinal) || line.Contains("killed", StringComparison.Ordinal)
             || line.Contains("Recovered", StringComparison.Ordinal) || line.Contains("Ejected", StringComparison.Ordinal))
             _log($"[{Name}] {line}");
     }

@@ -28,6 +28,9 @@ public abstract partial class PortalApp : IAsyncLifetime
 
     public IServiceProvider HostServices => Factory.Services;
 
+    /// <summary>The in-process Worker (when <see cref="RunsWorkerInProcess"/>).</summary>
+    public IHost Worker => _worker ?? throw new InvalidOperationException("No Worker in this process");
+
     protected abstract Task<string> CreateDatabaseAsync();
 
     /// <summary>Settings a fixture adds (SMTP server, limits…), applied to the Host and the Worker.</summary>

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PortailFamille.BuildingBlocks.Demo;
 using PortailFamille.Reservations.Contracts;
-using PortailFamille.Worker.Jobs;
 
 namespace PortailFamille.Integration.Tests;
 
@@ -127,15 +126,3 @@ public sealed class SqliteWaitlistMailTests(SqlitePaymentApp app) : WaitlistMail
 public sealed class SqliteTransmissionTests(SqlitePaymentApp app) : TransmissionScenarios<SqlitePaymentApp>(app);
 
 public sealed class PostgresTransmissionTests(PostgresPaymentApp app) : TransmissionScenarios<PostgresPaymentApp>(app);
-
-public sealed class NightlyScheduleTests
-{
-    [Theory]
-    [InlineData("2024-10-26T22:00:00Z", "2024-10-26T23:00:00Z")] // 00:00 in Paris (summer): tonight 01:00 CEST
-    [InlineData("2024-10-26T23:00:00Z", "2024-10-28T00:00:00Z")] // 01:00 CEST sharp: 01:00 does not come twice that night (02:00–03:00 does), next is Monday 01:00 CET
-    [InlineData("2025-03-29T23:59:00Z", "2025-03-30T00:00:00Z")] // the night of the spring change: 01:00 CET still exists
-    [InlineData("2024-07-01T12:00:00Z", "2024-07-01T23:00:00Z")]
-    public void The_nightly_run_is_at_one_in_the_morning_in_Paris(string now, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            NightlyTransmission.NextRun(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(1, 0)));
-}

@@ -24,21 +24,31 @@ public static class Messaging
 
     /// <summary>
     /// Wolverine on the configured database: durable store and queue in the same database as the module
-    /// tables (so IDbContextOutbox commits a change and its events together), every integration event
-    /// routed to the Worker's queue, Mediator handlers kept out of Wolverine.
+    /// tables (so IDbContextOutbox commits a change and its events together), every integration event and every
+    /// occurrence of a recurring job routed to the Worker's queue, Mediator handlers kept out of Wolverine.
     /// </summary>
     public static void UsePortailMessaging(this WolverineOptions opts, DatabaseOptions database, MessagingRole role, IEnumerable<Assembly> moduleAssemblies)
     {
         if (database.IsSqlite)
         {
             opts.UseSqlitePersistenceAndTransport(database.ConnectionString);
-            opts.Publish(rule => rule.MessagesImplementing<IIntegrationEvent>().ToSqliteQueue(WorkerQueue));
+            opts.Publish(rule =>
+            {
+                rule.MessagesImplementing<IIntegrationEvent>();
+                rule.MessagesImplementing<IScheduledJob>();
+                rule.ToSqliteQueue(WorkerQueue);
+            });
             if (role == MessagingRole.Worker) opts.ListenToSqliteQueue(WorkerQueue);
         }
         else
         {
             opts.UsePostgresqlPersistenceAndTransport(database.ConnectionString, "wolverine");
-            opts.Publish(rule => rule.MessagesImplementing<IIntegrationEvent>().ToPostgresqlQueue(WorkerQueue));
+            opts.Publish(rule =>
+            {
+                rule.MessagesImplementing<IIntegrationEvent>();
+                rule.MessagesImplementing<IScheduledJob>();
+                rule.ToPostgresqlQueue(WorkerQueue);
+            });
             // Wolverine's PostgreSQL listener takes one batch per polling interval (5 s by default) when no NOTIFY
             // wakes it: 20 events per 5 s and per Worker drained a busy hour's backlog in minutes. One second, 100 a batch.
             if (role == MessagingRole.Worker)
@@ -62,11 +72,11 @@ public static class Messaging
             opts.Discovery.IncludeAssembly(assembly);
         }
 
-        // Only public static adapters named *Handler that take an integration event are Wolverine's;
-        // Mediator handlers (internal or public) stay the mediator's.
+        // Only public static adapters named *Handler that take an integration event or a recurring job's occurrence are
+        // Wolverine's; Mediator handlers (internal or public) stay the mediator's.
         opts.Discovery.CustomizeHandlerDiscovery(q =>
         {
-            q.Includes.WithCondition("integration event adapters", IsIntegrationEventAdapter);
+            q.Includes.WithCondition("integration event and recurring job adapters", IsWolverineAdapter);
             q.Excludes.WithCondition("Mediator handlers", t => t.GetInterfaces().Any(i => i.Namespace == "Mediator"));
         });
 
@@ -86,11 +96,12 @@ public static class Messaging
     private static bool IsConflict(Exception exception) =>
         DatabaseConflicts.IsConflict(exception) || exception is Results.ResultFailureException { Error.Kind: Results.ErrorKind.Conflict };
 
-    public static bool IsIntegrationEventAdapter(Type type) =>
+    public static bool IsWolverineAdapter(Type type) =>
         type is { IsPublic: true, IsAbstract: true, IsSealed: true } // static class
         && type.Name.EndsWith("Handler", StringComparison.Ordinal)
         && type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Any(m => m.Name is "Handle" or "HandleAsync" && m.GetParameters().FirstOrDefault()?.ParameterType is { } p && typeof(IIntegrationEvent).IsAssignableFrom(p));
+            .Any(m => m.Name is "Handle" or "HandleAsync" && m.GetParameters().FirstOrDefault()?.ParameterType is { } p
+                && (typeof(IIntegrationEvent).IsAssignableFrom(p) || typeof(IScheduledJob).IsAssignableFrom(p)));
 
     /// <summary>
     /// How fast the nodes notice a dead one (killed, or its machine lost): every node writes a heartbeat every

@@ -35,6 +35,8 @@ internal static class HostComposition
         FluentValidation.ValidatorOptions.Global.LanguageManager.Culture = culture;
 
         var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        // The Host reads Worker:TransmissionTime too (and refuses a bad one): it may hold Wolverine's recurring agent.
+        var jobs = JobSchedule.FromConfiguration(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
@@ -75,6 +77,10 @@ internal static class HostComposition
             opts.ServiceName = "PortailFamille.Host";
             opts.UsePortailMessaging(database, MessagingRole.Host, ModuleAssemblies);
             opts.ApplyNodeHealthSettings(builder.Configuration);
+            // Wolverine's leader places the recurring agent on any node and only knows the schedules it registered
+            // itself: the Host registers the Worker's schedules (the occurrences still go to the Worker queue).
+            opts.ScheduleReservationsJobs(jobs);
+            opts.ScheduleAccountsJobs(jobs);
         });
 
         services

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using PortailFamille.Accounts.Features;
 using PortailFamille.Accounts.Persistence;
+using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Web;
+using Wolverine;
 
 namespace PortailFamille.Accounts;
 
@@ -30,5 +32,16 @@ public static class AccountsModule
             .SetApplicationName("PortailFamille")
             .PersistKeysToDbContext<AccountsDbContext>();
         return services;
+    }
+
+    /// <summary>
+    /// The module's recurring work: password links dead for a week are purged every night, at the transmission time
+    /// (Worker:TransmissionTime, Paris). Registered by the Host and the Worker alike; handled by one Worker.
+    /// </summary>
+    public static WolverineOptions ScheduleAccountsJobs(this WolverineOptions opts, JobSchedule schedule)
+    {
+        opts.Schedules.ScheduleRecurring(nameof(PasswordLinkPurgeDue), JobSchedule.DailyInParis(schedule.TransmissionTime),
+            occurrence => new PasswordLinkPurgeDue(occurrence));
+        return opts;
     }
 }

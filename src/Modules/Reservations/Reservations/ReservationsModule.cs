@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.Reservations.Features;
 using PortailFamille.Reservations.Persistence;
+using Wolverine;
 
 namespace PortailFamille.Reservations;
 
@@ -15,5 +18,17 @@ public static class ReservationsModule
         services.AddScoped<Features.ReservationData>();
         services.AddSingleton<Features.BookingRulesCache>();
         return services;
+    }
+
+    /// <summary>
+    /// The module's recurring work: the nightly transmission, every day at Worker:TransmissionTime in Paris. The Host and
+    /// the Worker both register it (Wolverine's leader may place the recurring agent on either); the occurrence itself
+    /// goes to the Worker queue and is handled by one Worker.
+    /// </summary>
+    public static WolverineOptions ScheduleReservationsJobs(this WolverineOptions opts, JobSchedule schedule)
+    {
+        opts.Schedules.ScheduleRecurring(nameof(NightlyTransmissionDue), JobSchedule.DailyInParis(schedule.TransmissionTime),
+            occurrence => new NightlyTransmissionDue(occurrence));
+        return opts;
     }
 }

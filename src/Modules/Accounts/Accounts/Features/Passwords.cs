@@ -2,9 +2,11 @@ using System.Diagnostics;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PortailFamille.Accounts.Contracts;
 using PortailFamille.Accounts.Domain;
 using PortailFamille.Accounts.Persistence;
+using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.BuildingBlocks.Web;
@@ -191,5 +193,21 @@ internal sealed class PurgePasswordLinksHandler(AccountsDbContext db, TimeProvid
             .ToListAsync(cancellationToken);
         if (dead.Count == 0) return 0;
         return await db.PasswordLinks.Where(l => dead.Contains(l.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The nightly occurrence of the password-link purge, registered by <see cref="AccountsModule.ScheduleAccountsJobs"/>.
+/// Public because Wolverine only runs public handlers.
+/// </summary>
+public sealed record PasswordLinkPurgeDue(DateTimeOffset Occurrence) : IScheduledJob;
+
+public static class PasswordLinkPurgeDueHandler // public: Wolverine only runs public handlers
+{
+    // Deleting what is already gone deletes nothing: a second delivery is harmless.
+    public static async Task Handle(PasswordLinkPurgeDue due, ISender sender, ILogger<PasswordLinkPurgeDue> logger, CancellationToken cancellationToken)
+    {
+        var purged = await sender.Send(new PurgePasswordLinks(), cancellationToken);
+        logger.LogInformation("Password link purge of {Occurrence:O}: {Count} dead links deleted", due.Occurrence, purged);
     }
 }

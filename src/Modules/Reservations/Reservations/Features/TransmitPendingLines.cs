@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Reservations.Contracts;
@@ -8,6 +10,24 @@ using PortailFamille.Reservations.Persistence;
 using Wolverine.EntityFrameworkCore;
 
 namespace PortailFamille.Reservations.Features;
+
+/// <summary>
+/// The nightly occurrence (Worker:TransmissionTime, Europe/Paris) of the recurring schedule registered by
+/// <see cref="ReservationsModule.ScheduleReservationsJobs"/>; <paramref name="Occurrence"/> is the cron instant it
+/// stands for (the request time for a manual trigger). Public because Wolverine only runs public handlers.
+/// </summary>
+public sealed record NightlyTransmissionDue(DateTimeOffset Occurrence) : IScheduledJob;
+
+public static class NightlyTransmissionDueHandler // public: Wolverine only runs public handlers
+{
+    // Taken by one Worker; a second delivery of the same occurrence is discarded by Wolverine's deduplication, and a
+    // run that meets another (staff on demand) transmits each line once: lines are claimed by a conditional update.
+    public static async Task Handle(NightlyTransmissionDue due, ISender sender, ILogger<NightlyTransmissionDue> logger, CancellationToken cancellationToken)
+    {
+        var run = await sender.Send(new TransmitPendingLines(), cancellationToken);
+        logger.LogInformation("Nightly transmission of {Occurrence:O}: {Lines} lines of {Families} families transmitted", due.Occurrence, run.Lines, run.Families);
+    }
+}
 
 internal sealed class TransmitPendingLinesHandler(IServiceScopeFactory services, TimeProvider clock) : ICommandHandler<TransmitPendingLines, TransmissionRun>
 {
