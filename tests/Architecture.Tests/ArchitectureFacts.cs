@@ -77,11 +77,11 @@ public sealed class PortailArchitectureTests
     [Fact]
     public void The_handler_rule_sees_the_adapters_wolverine_discovers()
     {
-        // The rule reads metadata; Wolverine's discovery runs Messaging.IsIntegrationEventAdapter on the loaded types.
+        // The rule reads metadata; Wolverine's discovery runs Messaging.IsWolverineAdapter on the loaded types.
         System.Reflection.Assembly[] modules = [typeof(AccountsModule).Assembly, typeof(DossierModule).Assembly,
             typeof(ReservationsModule).Assembly, typeof(BillingModule).Assembly, typeof(NotificationsModule).Assembly];
         var discovered = modules.SelectMany(a => a.GetTypes())
-            .Where(BuildingBlocks.Messaging.Messaging.IsIntegrationEventAdapter)
+            .Where(BuildingBlocks.Messaging.Messaging.IsWolverineAdapter)
             .Select(t => t.FullName!).Order().ToList();
         var seen = TypeFacts.WolverineAdapters(Architecture.Value, Layout).Select(t => t.FullName).Order().ToList();
         Assert.True(discovered.Count >= 10, $"only {discovered.Count} adapters discovered");

@@ -37,6 +37,9 @@ public sealed record ArchitectureLayout(string Root, IReadOnlyList<string> Modul
 
     public string IntegrationEventInterface => $"{Root}.BuildingBlocks.Messaging.IIntegrationEvent";
 
+    /// <summary>Recurring jobs (Wolverine scheduled messages) are handled by the same kind of adapter.</summary>
+    public string ScheduledJobInterface => $"{Root}.BuildingBlocks.Messaging.IScheduledJob";
+
     private static string Esc(string s) => System.Text.RegularExpressions.Regex.Escape(s);
 }
 

@@ -13,7 +13,7 @@ public static class ConventionRules
 {
     /// <summary>
     /// Every integration event has a Wolverine handler in a module: a public static class named *Handler with a
-    /// public static Handle/HandleAsync taking an integration event (what Messaging.IsIntegrationEventAdapter
+    /// public static Handle/HandleAsync taking an integration event (what Messaging.IsWolverineAdapter
     /// lets Wolverine discover), one of whose handler methods takes this event.
     /// </summary>
     public static IArchRule IntegrationEventsAreHandled(ArchitectureLayout layout) =>

@@ -41,13 +41,13 @@ internal static class TypeFacts
     public static bool IsIntegrationEvent(IType type, ArchitectureLayout layout) =>
         type is Class { IsAbstract: not true } && type.ImplementedInterfaces.Any(i => i.FullName == layout.IntegrationEventInterface);
 
-    /// <summary>Mirrors Messaging.IsIntegrationEventAdapter: public static class *Handler, in a module, with a public static Handle/HandleAsync taking an event.</summary>
+    /// <summary>Mirrors Messaging.IsWolverineAdapter: public static class *Handler, in a module, with a public static Handle/HandleAsync taking an event or a recurring job.</summary>
     public static bool IsWolverineAdapter(IType type, ArchUnitNET.Domain.Architecture architecture, ArchitectureLayout layout) =>
         type is Class { Visibility: Visibility.Public, IsNested: false, IsAbstract: true, IsSealed: true }
         && type.Name.EndsWith("Handler", StringComparison.Ordinal)
         && Regex.IsMatch(type.Namespace.FullName, layout.ModuleInternals(layout.Modules))
         && PublicStaticMethods(type).Any(m => ShortName(m) is "Handle" or "HandleAsync"
-            && m.Parameters.FirstOrDefault() is { } first && TakesIntegrationEvent(Resolve(first, architecture), layout));
+            && m.Parameters.FirstOrDefault() is { } first && TakesWolverineMessage(Resolve(first, architecture), layout));
 
     public static IReadOnlyList<IType> WolverineAdapters(ArchUnitNET.Domain.Architecture architecture, ArchitectureLayout layout) =>
         architecture.Types.Where(t => IsWolverineAdapter(t, architecture, layout)).ToList();
@@ -107,8 +107,9 @@ internal static class TypeFacts
     private static IEnumerable<MethodMember> PublicStaticMethods(IType type) =>
         type.GetMethodMembers().Where(m => m.IsStatic == true && m.Visibility == Visibility.Public);
 
-    private static bool TakesIntegrationEvent(IType parameter, ArchitectureLayout layout) =>
-        parameter.FullName == layout.IntegrationEventInterface || parameter.ImplementedInterfaces.Any(i => i.FullName == layout.IntegrationEventInterface);
+    private static bool TakesWolverineMessage(IType parameter, ArchitectureLayout layout) =>
+        new[] { layout.IntegrationEventInterface, layout.ScheduledJobInterface }
+            .Any(contract => parameter.FullName == contract || parameter.ImplementedInterfaces.Any(i => i.FullName == contract));
 
     private static bool IsAssignable(IType from, IType to) =>
         from.FullName == to.FullName
