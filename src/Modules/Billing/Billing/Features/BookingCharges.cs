@@ -1,42 +1,9 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using PortailFamille.Billing.Contracts;
 using PortailFamille.Billing.Domain;
 using PortailFamille.Billing.Persistence;
 using PortailFamille.BuildingBlocks.Results;
-using PortailFamille.Reservations.Contracts;
 
 namespace PortailFamille.Billing.Features;
-
-/// <summary>Debits a consumed day at the family's tariff, once, unless a newer mark of the booking was applied already.</summary>
-internal sealed record DebitConsumption(ConsumptionRecorded Fact) : ICommand<Result>;
-
-internal sealed class DebitConsumptionHandler(BillingDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<DebitConsumption, Result>
-{
-    public async ValueTask<Result> Handle(DebitConsumption command, CancellationToken cancellationToken)
-    {
-        var fact = command.Fact;
-        return await BookingCharges.ApplyAsync(db, clock, fact.BookingId, fact.FamilyAccountId, fact.WalletCode, fact.Day, fact.MarkedAt, async ct =>
-        {
-            var price = (await sender.Send(new PriceBookings(fact.FamilyAccountId, [new BookingToPrice(fact.BookingId, fact.StructureId, fact.ActivityCode, fact.Day)]), ct)).Single();
-            var child = (await sender.Send(new PortailFamille.Dossier.Contracts.GetChildrenByIds([fact.ChildId]), ct)).SingleOrDefault();
-            var label = child is null ? fact.ActivityName : $"{fact.ActivityName}{LedgerEntry.ConsumerSeparator}{child.LastName} {child.FirstName}";
-            return (price.UnitPrice, label);
-        }, cancellationToken);
-    }
-}
-
-/// <summary>Credits back a consumed day marked excused afterwards (or a cancelled day charged on booking), unless a newer mark was applied.</summary>
-internal sealed record CreditWithdrawnConsumption(ConsumptionWithdrawn Fact) : ICommand<Result>;
-
-internal sealed class CreditWithdrawnConsumptionHandler(BillingDbContext db, TimeProvider clock) : ICommandHandler<CreditWithdrawnConsumption, Result>
-{
-    public async ValueTask<Result> Handle(CreditWithdrawnConsumption command, CancellationToken cancellationToken)
-    {
-        var fact = command.Fact;
-        return await BookingCharges.ApplyAsync(db, clock, fact.BookingId, fact.FamilyAccountId, fact.WalletCode, fact.Day, fact.MarkedAt, price: null, cancellationToken);
-    }
-}
 
 /// <summary>
 /// Moves a booking's charge to what its mark says (the price, or nothing), whatever the order in which the marks'
@@ -107,48 +74,4 @@ internal static class BookingCharges
         var label = entries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Consumption)?.Label ?? "";
         return BookingCharge.Start(bookingId, familyAccountId, walletCode, new DateTimeOffset(last, TimeSpan.Zero), -entries.Sum(e => e.Amount), label);
     }
-}
-
-internal static class Ledger
-{
-    /// <summary>Saves; a concurrent delivery of the same fact already wrote it (unique source id): that is success.</summary>
-    public static async Task<Result> SaveOnceAsync(BillingDbContext db, string source, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.LedgerEntries.AnyAsync(e => e.SourceId == source, ct)) throw;
-        }
-
-        return Result.Success();
-    }
-}
-
-internal static class Wallets
-{
-    public static async Task<Wallet> OpenAsync(BillingDbContext db, Guid familyAccountId, string code, TimeProvider clock, CancellationToken ct)
-    {
-        var wallet = await db.Wallets.SingleOrDefaultAsync(w => w.FamilyAccountId == familyAccountId && w.Code == code, ct);
-        if (wallet is not null) return wallet;
-        wallet = Wallet.Open(Guid.CreateVersion7(clock.GetUtcNow()), familyAccountId, code, code);
-        db.Wallets.Add(wallet);
-        return wallet;
-    }
-}
-
-/// <summary>Wolverine adapters (public), run in the Worker.</summary>
-public static class ConsumptionRecordedHandler
-{
-    public static async Task Handle(ConsumptionRecorded message, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new DebitConsumption(message), cancellationToken)).ThrowIfFailure();
-}
-
-public static class ConsumptionWithdrawnHandler
-{
-    public static async Task Handle(ConsumptionWithdrawn message, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new CreditWithdrawnConsumption(message), cancellationToken)).ThrowIfFailure();
 }
