@@ -8,12 +8,6 @@ using PortailFamille.Dossier.Persistence;
 
 namespace PortailFamille.Dossier.Features;
 
-internal sealed class GetCurrentCampaignHandler(DossierDbContext db) : IQueryHandler<GetCurrentCampaign, CampaignView?>
-{
-    public async ValueTask<CampaignView?> Handle(GetCurrentCampaign query, CancellationToken cancellationToken) =>
-        (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.SchoolYear).FirstOrDefaultAsync(cancellationToken))?.ToView();
-}
-
 internal sealed class OpenCampaignValidator : AbstractValidator<OpenCampaign>
 {
     public OpenCampaignValidator()
@@ -48,25 +42,5 @@ internal sealed class OpenCampaignHandler(DossierDbContext db, TimeProvider cloc
 
         await db.SaveChangesAsync(cancellationToken);
         return validated.Count;
-    }
-}
-
-/// <summary>
-/// Reservations asks before booking. Without any campaign the dossier is not in use: no gate. Once one is
-/// open, every fiche of the account and of each of its children must be validated; a fiche never opened counts as not validated.
-/// </summary>
-internal sealed class GetBookingEligibilityHandler(DossierDbContext db) : IQueryHandler<GetBookingEligibility, BookingEligibility>
-{
-    public async ValueTask<BookingEligibility> Handle(GetBookingEligibility query, CancellationToken cancellationToken)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.SchoolYear).FirstOrDefaultAsync(cancellationToken);
-        if (campaign is null) return new BookingEligibility(true, 0, null);
-
-        var childIds = await db.ChildIdsOfAsync(query.FamilyAccountId, cancellationToken);
-        var required = Form.AccountKinds.Length + childIds.Count * Form.ChildKinds.Length;
-        var validated = await db.Forms.CountAsync(f => f.Status == FormStatus.Validated
-            && ((f.ChildId == null && f.FamilyAccountId == query.FamilyAccountId) || (f.ChildId != null && childIds.Contains(f.ChildId.Value))), cancellationToken);
-        var missing = Math.Max(0, required - validated);
-        return new BookingEligibility(missing == 0, missing, campaign.Deadline);
     }
 }

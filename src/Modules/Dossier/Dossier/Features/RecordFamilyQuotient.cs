@@ -41,19 +41,3 @@ internal sealed class RecordFamilyQuotientHandler(DossierDbContext db, TimeProvi
         return quotient.ToView();
     }
 }
-
-internal sealed class GetFamilyQuotientHandler(DossierDbContext db) : IQueryHandler<GetFamilyQuotient, decimal?>
-{
-    public async ValueTask<decimal?> Handle(GetFamilyQuotient query, CancellationToken cancellationToken) =>
-        await db.Quotients.AsNoTracking()
-            .Where(q => q.FamilyAccountId == query.FamilyAccountId && q.Year == query.Day.Year)
-            .Select(q => (decimal?)q.Quotient)
-            .FirstOrDefaultAsync(cancellationToken);
-}
-
-internal sealed class ListFamilyQuotientsHandler(DossierDbContext db) : IQueryHandler<ListFamilyQuotients, IReadOnlyList<FamilyQuotientView>>
-{
-    public async ValueTask<IReadOnlyList<FamilyQuotientView>> Handle(ListFamilyQuotients query, CancellationToken cancellationToken) =>
-        (await db.Quotients.AsNoTracking().Where(q => q.FamilyAccountId == query.FamilyAccountId).OrderByDescending(q => q.Year).ToListAsync(cancellationToken))
-            .Select(q => q.ToView()).ToList();
-}
