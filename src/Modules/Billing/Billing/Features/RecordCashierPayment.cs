@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using PortailFamille.Accounts.Contracts;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.Billing.Domain;
 using PortailFamille.Billing.Persistence;
 using PortailFamille.BuildingBlocks.Results;
-using PortailFamille.Reservations.Contracts;
 
 namespace PortailFamille.Billing.Features;
 
@@ -43,51 +41,5 @@ internal sealed class RecordCashierPaymentHandler(BillingDbContext db, IFamilyWa
         db.LedgerEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return entry.Id;
-    }
-}
-
-internal sealed class ListPayableWalletsHandler(BillingDbContext db, IFamilyWalletCatalog catalog) : IQueryHandler<ListPayableWallets, IReadOnlyList<string>>
-{
-    public async ValueTask<IReadOnlyList<string>> Handle(ListPayableWallets query, CancellationToken cancellationToken) =>
-        (await PayableWallets.OfFamilyAsync(db, catalog, query.FamilyAccountId, cancellationToken))?.Order(StringComparer.Ordinal).ToList() ?? [];
-}
-
-internal static class PayableWallets
-{
-    public static string Normalise(string walletCode) => walletCode.Trim().ToUpperInvariant();
-
-    /// <summary>
-    /// The wallets the régie may credit: those the activities of the family's structure are paid from (a new
-    /// family prepays before its first consumption), and those the family already has (a day consumed in
-    /// another structure). Null when the family does not exist.
-    /// </summary>
-    public static async Task<IReadOnlySet<string>?> OfFamilyAsync(BillingDbContext db, IFamilyWalletCatalog catalog, Guid familyAccountId, CancellationToken ct)
-    {
-        if (await catalog.OfFamilyAsync(familyAccountId, ct) is not { } family) return null;
-        var held = await db.Wallets.AsNoTracking().Where(w => w.FamilyAccountId == familyAccountId).Select(w => w.Code).ToListAsync(ct);
-        return family.StructureWalletCodes.Union(held, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-    }
-}
-
-/// <summary>The family's structure and the wallet codes its activities are paid from; null when no such family exists.</summary>
-internal sealed record FamilyWallets(Guid StructureId, IReadOnlySet<string> StructureWalletCodes);
-
-/// <summary>Which family exists, in which structure, with which wallets: asked to the modules that own them.</summary>
-internal interface IFamilyWalletCatalog
-{
-    Task<FamilyWallets?> OfFamilyAsync(Guid familyAccountId, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// Accounts owns families and their structure, Reservations the activities and the wallet each one is
-/// paid from (<see cref="ActivityView.WalletCode"/>): both asked through their contracts, never their tables.
-/// </summary>
-internal sealed class ContractFamilyWalletCatalog(ISender sender) : IFamilyWalletCatalog
-{
-    public async Task<FamilyWallets?> OfFamilyAsync(Guid familyAccountId, CancellationToken cancellationToken)
-    {
-        if (await sender.Send(new GetFamilyAccount(familyAccountId), cancellationToken) is not { } family) return null;
-        var activities = await sender.Send(new ListActivities(family.StructureId), cancellationToken);
-        return new FamilyWallets(family.StructureId, activities.Select(a => a.WalletCode).ToHashSet(StringComparer.Ordinal));
     }
 }

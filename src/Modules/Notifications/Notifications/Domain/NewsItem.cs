@@ -1,5 +1,3 @@
-using PortailFamille.BuildingBlocks.Results;
-
 namespace PortailFamille.Notifications.Domain;
 
 internal sealed class NewsItem
@@ -45,12 +43,6 @@ internal sealed class WorkerJournalEntry
         ProcessedAt = now,
         ProcessedBy = processedBy,
     };
-}
-
-internal static class NotificationErrors
-{
-    public static readonly Error UnknownStructure =
-        Error.NotFound("notifications.unknown_structure", "La structure choisie n'existe pas.");
 }
 
 /// <summary>A message staff sent to every family of a structure (kept: who sent what, when, to how many).</summary>

@@ -24,12 +24,3 @@ internal sealed class ListNewsHandler(NotificationsDbContext db) : IQueryHandler
         return news;
     }
 }
-
-internal sealed class GetLastDataUpdateHandler(NotificationsDbContext db) : IQueryHandler<GetLastDataUpdate, DateTimeOffset?>
-{
-    public async ValueTask<DateTimeOffset?> Handle(GetLastDataUpdate query, CancellationToken cancellationToken) =>
-        await db.WorkerJournal
-            .OrderByDescending(j => j.Id)
-            .Select(j => (DateTimeOffset?)j.ProcessedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-}

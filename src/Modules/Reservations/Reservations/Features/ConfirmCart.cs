@@ -1,11 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PortailFamille.Billing.Contracts;
-using PortailFamille.Dossier.Contracts;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.Dossier.Contracts;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Domain;
 using PortailFamille.Reservations.Persistence;
@@ -203,136 +202,4 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         db.Bookings.Add(booking);
         return new LineResult(outcome, refusal, booking.Id);
     }
-}
-
-internal static class DaySlots
-{
-    /// <summary>
-    /// Creates the missing slots, outside the booking transaction, in one statement that skips the ones another
-    /// request created meanwhile (INSERT … ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike): at an opening
-    /// many carts create the same day slots at once, and an insert that fails would be an error and a retry.
-    /// </summary>
-    public static async Task EnsureAsync(ReservationsDbContext db, IEnumerable<(Activity Activity, DateOnly Day)> needed, CancellationToken ct)
-    {
-        var wanted = needed.DistinctBy(n => (n.Activity.Id, n.Day)).ToList();
-        if (wanted.Count == 0) return;
-        var ids = wanted.Select(w => w.Activity.Id).Distinct().ToList();
-        var days = wanted.Select(w => w.Day).Distinct().ToList();
-        var existing = (await db.DaySlots.AsNoTracking().Where(s => ids.Contains(s.ActivityId) && days.Contains(s.Day))
-            .Select(s => new { s.ActivityId, s.Day }).ToListAsync(ct)).Select(s => (s.ActivityId, s.Day)).ToHashSet();
-        var missing = wanted.Where(w => !existing.Contains((w.Activity.Id, w.Day))).Select(w => DaySlot.For(w.Activity, w.Day)).ToList();
-        if (missing.Count == 0) return;
-
-        var table = new DaySlotTable(db);
-        var properties = new[] { nameof(DaySlot.ActivityId), nameof(DaySlot.Day), nameof(DaySlot.Capacity), nameof(DaySlot.WaitlistSize), nameof(DaySlot.Taken), nameof(DaySlot.Waitlisted) }
-            .Select(table.Property).ToArray();
-        var insert = $"INSERT INTO {table.Name} ({string.Join(", ", properties.Select(table.Column))}) VALUES ";
-        // Parameters typed by the model's own mappings (a Guid is TEXT on SQLite, uuid on PostgreSQL; null capacity stays typed).
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in missing.Chunk(100))
-        {
-            var rows = new List<string>();
-            var parameters = new List<System.Data.Common.DbParameter>();
-            foreach (var slot in chunk)
-            {
-                object?[] values = [slot.ActivityId, slot.Day, slot.Capacity, slot.WaitlistSize, slot.Taken, slot.Waitlisted];
-                var names = new List<string>();
-                for (var c = 0; c < properties.Length; c++)
-                {
-                    var parameter = properties[c].GetRelationalTypeMapping().CreateParameter(factory, $"@p{parameters.Count}", values[c], nullable: true);
-                    parameters.Add(parameter);
-                    names.Add(parameter.ParameterName);
-                }
-                rows.Add("(" + string.Join(", ", names) + ")");
-            }
-            // Only model names and parameter names are in the text; every value is a parameter.
-            var statement = insert + string.Join(", ", rows) + " ON CONFLICT DO NOTHING";
-            await db.Database.ExecuteSqlRawAsync(statement, parameters, ct);
-        }
-    }
-}
-
-/// <summary>
-/// PostgreSQL: every place a cart asks for, taken in one statement instead of one conditional update per line
-/// (a month of canteen for two children was some thirty round trips with the day slots locked). The slots are
-/// locked in (activity, day) order, so two carts never wait on each other crosswise; each slot gives what it has
-/// left, in the cart's order: places first, then the waitlist, then refusals. Under READ COMMITTED, FOR UPDATE
-/// returns the latest committed slot once the lock is ours, and the UPDATE of the same locked rows adds to that
-/// latest version: no overbooking, whatever the concurrency (checked by the bench's invariant and the tests).
-/// </summary>
-internal static class SlotPlaces
-{
-    public static async Task<Dictionary<Guid, LineOutcome>> TakeAsync(ReservationsDbContext db, IReadOnlyList<CartItem> items, CancellationToken ct)
-    {
-        var outcomes = new Dictionary<Guid, LineOutcome>();
-        if (items.Count == 0) return outcomes;
-        var groups = items.GroupBy(i => (i.ActivityId, i.Day)).ToList();
-
-        var table = new DaySlotTable(db);
-        string Column(string property) => table.Column(table.Property(property));
-        var (name, activity, day) = (table.Name, Column(nameof(DaySlot.ActivityId)), Column(nameof(DaySlot.Day)));
-        var (capacity, taken) = (Column(nameof(DaySlot.Capacity)), Column(nameof(DaySlot.Taken)));
-        var (waitlistSize, waitlisted) = (Column(nameof(DaySlot.WaitlistSize)), Column(nameof(DaySlot.Waitlisted)));
-
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Places are taken inside the confirmation's transaction.");
-        command.CommandText = $"""
-            WITH wanted AS (SELECT * FROM unnest(@activities, @days, @counts) AS w(activity_id, day, n)),
-            locked AS (
-                SELECT s.{activity} AS activity_id, s.{day} AS day, w.n,
-                       LEAST(w.n, CASE WHEN s.{capacity} IS NULL THEN w.n ELSE GREATEST(s.{capacity} - s.{taken}, 0) END) AS places,
-                       GREATEST(s.{waitlistSize} - s.{waitlisted}, 0) AS wait_room
-                FROM {name} s JOIN wanted w ON s.{activity} = w.activity_id AND s.{day} = w.day
-                ORDER BY s.{activity}, s.{day}
-                FOR UPDATE OF s),
-            grants AS (SELECT activity_id, day, places, LEAST(n - places, wait_room) AS waits FROM locked)
-            UPDATE {name} s SET {taken} = s.{taken} + g.places, {waitlisted} = s.{waitlisted} + g.waits
-            FROM grants g WHERE s.{activity} = g.activity_id AND s.{day} = g.day
-            RETURNING g.activity_id, g.day, g.places, g.waits
-            """;
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("activities", groups.Select(g => g.Key.ActivityId).ToArray()));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("days", groups.Select(g => g.Key.Day).ToArray()));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("counts", groups.Select(g => g.Count()).ToArray()));
-
-        var grants = new Dictionary<(Guid, DateOnly), (int Places, int Waits)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-                grants[(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))] = (reader.GetInt32(2), reader.GetInt32(3));
-        }
-
-        foreach (var group in groups)
-        {
-            var (places, waits) = grants.GetValueOrDefault(group.Key); // a slot that does not exist gives nothing
-            var n = 0;
-            foreach (var item in group)
-            {
-                outcomes[item.Id] = n < places ? LineOutcome.Accepted : n < places + waits ? LineOutcome.Waitlisted : LineOutcome.Refused;
-                n++;
-            }
-        }
-
-        return outcomes;
-    }
-}
-
-/// <summary>The day slots' table and column names as the model maps them (a schema on PostgreSQL, a module prefix on SQLite), quoted for raw SQL.</summary>
-internal sealed class DaySlotTable
-{
-    private readonly Microsoft.EntityFrameworkCore.Metadata.IEntityType _entity;
-    private readonly Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier _table;
-
-    public DaySlotTable(ReservationsDbContext db)
-    {
-        _entity = db.Model.FindEntityType(typeof(DaySlot))!;
-        _table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
-        Name = _table.Schema is { } schema ? $"\"{schema}\".\"{_table.Name}\"" : $"\"{_table.Name}\"";
-    }
-
-    public string Name { get; }
-
-    public Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => _entity.FindProperty(name)!;
-
-    public string Column(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => $"\"{property.GetColumnName(_table)}\"";
 }

@@ -77,9 +77,3 @@ internal sealed class GetCalendarHandler(ReservationsDbContext db, ReservationDa
         return new CalendarCell(activity.Id, decision.State, decision.RemainingPlaces, mark, decision.Reason?.Message, decision.Reason?.Code ?? DayReason.None);
     }
 }
-
-internal static class CatalogViews
-{
-    public static ActivityView ToView(Activity a) =>
-        new(a.Id, a.StructureId, a.Code, a.Name, a.Kind, a.DayPart, a.AgeGroup, a.WalletCode, a.Capacity, a.WaitlistSize, a.ArrivalChoices, a.DepartureChoices, a.BillingMode);
-}
