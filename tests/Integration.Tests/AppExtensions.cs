@@ -68,6 +68,27 @@ public static class DurableMessages
 
         Assert.True(pending.Total == 0, $"integration events still pending after {limit.TotalSeconds} s: {pending}");
     }
+
+    /// <summary>
+    /// Waits until nothing more can come: every integration event handled and no mail left to send (each mail the
+    /// outbox held was handed to the SMTP server). What a test then finds in the SMTP server is all there will be, so
+    /// « nothing else comes » is asserted on a settled state rather than after a pause.
+    /// </summary>
+    public static async Task WaitUntilSettledAsync(this PortalApp app, TimeSpan? within = null)
+    {
+        var limit = within ?? TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + limit;
+        await app.WaitForMessagesHandledAsync(limit);
+        var mails = await app.SendAsync(new PortailFamille.Notifications.Contracts.GetMailOutboxStatus());
+        while (mails.Pending > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            mails = await app.SendAsync(new PortailFamille.Notifications.Contracts.GetMailOutboxStatus());
+        }
+
+        Assert.True(mails.Pending == 0, $"{mails.Pending} mail(s) still to send after {limit.TotalSeconds} s");
+        await app.WaitForMessagesHandledAsync(limit); // a mail sent may not raise anything, but a handler may have queued one
+    }
 }
 
 public static class TestOutput

@@ -115,7 +115,7 @@ public abstract partial class PaymentScenarios<TApp>(TApp app) : IClassFixture<T
         Assert.Equal($"payment-receipt.{payment.Id:N}@portail-famille.local", mail.MessageId);
 
         // Nothing else comes: not to the second address, not a second receipt.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await app.WaitUntilSettledAsync();
         Assert.Single(app.Smtp.Messages, m => To(m) == first);
         Assert.DoesNotContain(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == second));
     }

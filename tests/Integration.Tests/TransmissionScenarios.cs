@@ -34,7 +34,7 @@ public abstract class TransmissionScenarios<TApp>(TApp app) : IClassFixture<TApp
 
         // A second run finds nothing to transmit for this family: no second report.
         await staff.PostAsync("/api/v1/staff/transmission", null);
-        await Task.Delay(3000);
+        await app.WaitUntilSettledAsync(); // every event handled, every mail sent: what the SMTP server holds is all there is
         Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == family.Email));
 
         // A cancellation is a new movement, reported in the next run.
@@ -59,7 +59,7 @@ public abstract class TransmissionScenarios<TApp>(TApp app) : IClassFixture<TApp
 
         Assert.True(runs.Sum(r => r.Lines) >= 2);
         await app.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == family.Email), TimeSpan.FromSeconds(60));
-        await Task.Delay(3000);
+        await app.WaitUntilSettledAsync(); // every event handled, every mail sent: what the SMTP server holds is all there is
         Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == family.Email));
     }
 }
@@ -113,7 +113,7 @@ public sealed class BroadcastScenarios(SqlitePaymentApp app) : IClassFixture<Sql
             Assert.Contains("Restauration : repas froid.", mail.TextBody);
         }
 
-        await Task.Delay(2000);
+        await app.WaitUntilSettledAsync();
         Assert.Equal(leisureFamilies.Count, app.Smtp.Messages.Count(m => m.Subject == "Grève du jeudi 5 décembre"));
         Assert.DoesNotContain(app.Smtp.Messages, m => m.Subject == "Grève du jeudi 5 décembre" && m.To.Mailboxes.Any(a => a.Address == DemoCatalog.Families[0].Email));
         var family2 = await app.SignedInClientAsync(DemoCatalog.Families[1].Identifier, DemoCatalog.FamilyPassword);

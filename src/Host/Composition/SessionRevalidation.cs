@@ -14,6 +14,8 @@ namespace PortailFamille.Host.Composition;
 internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, IServiceScopeFactory scopes, IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger<SessionRevalidatingStateProvider>();
+
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(configuration.GetValue("Sessions:CircuitRevalidationSeconds", 60));
 
     protected override TimeSpan RevalidationInterval => _interval;
@@ -22,7 +24,20 @@ internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, I
     {
         var user = authenticationState.User;
         if (PortailClaims.SessionIdOf(user) is not { } sessionId || PortailClaims.UserIdOf(user) is not { } userId) return false;
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSession(sessionId, userId), cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckSession(sessionId, userId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A check that could not be made (the database busy or away a moment) is not an ended session: the page keeps
+            // its user until the next check, and every request and every button still goes through the session check.
+            _logger.LogWarning(ex, "Session {SessionId} could not be checked for an open page; checked again in {Interval}", sessionId, _interval);
+            return true;
+        }
     }
+
+    /// <summary>The periodic check, for the tests (the base class runs it on its timer).</summary>
+    internal Task<bool> CheckNowAsync(AuthenticationState state, CancellationToken cancellationToken) => ValidateAuthenticationStateAsync(state, cancellationToken);
 }
