@@ -3,6 +3,7 @@ using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Time;
 using PortailFamille.Host.Api;
 using PortailFamille.Host.Exports;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Host.Composition;
 
@@ -54,8 +55,8 @@ internal static class BillingEndpoints
         pdf.Title($"Historique des consommations — {Labels.Month(month.Year, month.Month)}");
         double[] columns = [0, 70, 220, 360, 420, 460];
         pdf.Row(columns, ["Date", "Consommateur", "Activité", "Prix (€)", "Qté", "Total (€)"], bold: true);
-        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.Day), l.Consumer, l.Activity, Money(l.UnitPrice), l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), Money(l.Total)]);
-        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", Money(lines.Sum(l => l.Total))], bold: true);
+        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.Day), l.Consumer, l.Activity, French.Amount(l.UnitPrice), l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), French.Amount(l.Total)]);
+        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", French.Amount(lines.Sum(l => l.Total))], bold: true);
         return pdf.ToBytes();
     }
 
@@ -65,12 +66,11 @@ internal static class BillingEndpoints
         pdf.Title($"Historique des règlements — {Labels.Month(month.Year, month.Month)}");
         double[] columns = [0, 70, 150, 230, 360, 450];
         pdf.Row(columns, ["Date reçu", "Mode", "N° pièce", "Nom payeur", "Banque", "Montant (€)"], bold: true);
-        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.ReceivedOn), Labels.Of(l.Mode), l.PieceNumber ?? "", l.PayerName, l.BankName ?? "", Money(l.Amount)]);
-        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", Money(lines.Sum(l => l.Amount))], bold: true);
+        foreach (var l in lines) pdf.Row(columns, [Labels.ShortDay(l.ReceivedOn), Labels.Of(l.Mode), l.PieceNumber ?? "", l.PayerName, l.BankName ?? "", French.Amount(l.Amount)]);
+        pdf.Row(columns, ["TOTAL (€)", "", "", "", "", French.Amount(lines.Sum(l => l.Amount))], bold: true);
         return pdf.ToBytes();
     }
 
-    private static string Money(decimal amount) => amount.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }
 
 internal static class HistoryErrors

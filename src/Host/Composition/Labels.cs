@@ -2,23 +2,22 @@ using System.Globalization;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Time;
 using PortailFamille.Reservations.Contracts;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Host.Composition;
 
 /// <summary>French labels of the codes' enums, in one place.</summary>
 internal static class Labels
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    public static string DateTime(DateTimeOffset instant) => instant.ToParis().ToString("dddd d MMMM yyyy 'à' HH:mm", French.Culture);
 
-    public static string DateTime(DateTimeOffset instant) => instant.ToParis().ToString("dddd d MMMM yyyy 'à' HH:mm", French);
+    public static string Day(DateOnly day) => French.Day(day);
 
-    public static string Day(DateOnly day) => day.ToString("dddd d MMMM yyyy", French);
+    public static string ShortDay(DateOnly day) => day.ToString("dd/MM/yyyy", French.Culture);
 
-    public static string ShortDay(DateOnly day) => day.ToString("dd/MM/yyyy", French);
+    public static string Money(decimal amount) => French.Money(amount);
 
-    public static string Money(decimal amount) => amount.ToString("#,##0.00' €'", French);
-
-    public static string Month(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", French);
+    public static string Month(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", French.Culture);
 
     public static string Of(PaymentMode mode) => mode switch
     {
@@ -42,8 +41,8 @@ internal static class Labels
     public static string ReceivedAmount(long? minor, string? currency) => minor switch
     {
         null => "aucun montant",
-        { } cents when string.Equals(currency, "eur", StringComparison.OrdinalIgnoreCase) => Money(cents / 100m),
-        { } units => $"{units.ToString("#,##0", French)} (unités mineures, {(string.IsNullOrEmpty(currency) ? "devise absente" : currency.ToUpperInvariant())})",
+        { } cents when string.Equals(currency, "eur", StringComparison.OrdinalIgnoreCase) => French.Money(cents / 100m),
+        { } units => $"{units.ToString("#,##0", French.Culture)} (unités mineures, {(string.IsNullOrEmpty(currency) ? "devise absente" : currency.ToUpperInvariant())})",
     };
 
     public static string Of(ActivityKind kind) => kind switch

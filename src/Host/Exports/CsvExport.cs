@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Host.Exports;
 
 /// <summary>CSV as French spreadsheets read it: ';' separators, decimal commas, UTF-8 with a byte order mark.</summary>
 internal static class CsvExport
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public static byte[] Build(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         var text = new StringBuilder();
@@ -20,9 +19,9 @@ internal static class CsvExport
     private static string Format(object? value) => value switch
     {
         null => "",
-        decimal d => d.ToString("0.00", French),
-        DateOnly day => day.ToString("dd/MM/yyyy", French),
-        int i => i.ToString(French),
+        decimal d => d.ToString("0.00", French.Culture),
+        DateOnly day => day.ToString("dd/MM/yyyy", French.Culture),
+        int i => i.ToString(French.Culture),
         _ => Quote(value.ToString() ?? ""),
     };
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using PortailFamille.BuildingBlocks.Results;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Billing.Domain;
 
 /// <summary>Refusals of the Billing module (card payments, régie, payment events): stable codes, French messages.</summary>
 internal static class BillingErrors
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public static readonly Error BadSignature = Error.Validation("billing.bad_signature",
         "La notification de paiement n'est pas authentique (signature invalide ou trop ancienne).");
 
@@ -15,7 +14,7 @@ internal static class BillingErrors
         "Le montant total de votre règlement doit être supérieur à 0,00 €.");
 
     public static readonly Error AboveMaximum = Error.Validation("billing.above_maximum",
-        $"Le montant total d'un paiement par carte ne peut pas dépasser {Money(CardPayment.MaximumTotal)}.");
+        $"Le montant total d'un paiement par carte ne peut pas dépasser {French.Money(CardPayment.MaximumTotal)}.");
 
     public static readonly Error GatewayUnavailable = Error.Conflict("billing.gateway_unavailable",
         "Le paiement par carte est momentanément indisponible. Aucun montant n'a été prélevé ; réessayez dans quelques minutes.");
@@ -36,7 +35,7 @@ internal static class BillingErrors
         "Ce porte-monnaie n'existe pas pour la structure de cette famille : aucun règlement n'a été enregistré.");
 
     public static Error BelowOwed(string wallet, decimal owed) => Error.Validation("billing.below_amount_owed",
-        $"Porte-monnaie {wallet} : le montant de votre règlement ne peut pas être inférieur à la somme due ({Money(owed)}).");
+        $"Porte-monnaie {wallet} : le montant de votre règlement ne peut pas être inférieur à la somme due ({French.Money(owed)}).");
 
     public static Error TooManyDecimals(string wallet) => Error.Validation("billing.amount_precision",
         $"Porte-monnaie {wallet} : le montant s'exprime en euros avec au plus 2 décimales.");
@@ -50,5 +49,4 @@ internal static class BillingErrors
     public static Error DuplicateWallet(string wallet) => Error.Validation("billing.duplicate_wallet",
         $"Le porte-monnaie {wallet} figure plusieurs fois dans le règlement.");
 
-    private static string Money(decimal amount) => amount.ToString("#,##0.00' €'", French);
 }

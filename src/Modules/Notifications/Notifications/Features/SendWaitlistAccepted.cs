@@ -8,6 +8,7 @@ using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.Notifications.Mail;
 using PortailFamille.Notifications.Templates;
 using PortailFamille.Reservations.Contracts;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Notifications.Features;
 
@@ -17,8 +18,6 @@ internal sealed record SendWaitlistAccepted(WaitlistPromoted Promotion) : IComma
 internal sealed class SendWaitlistAcceptedHandler(ISender sender, IMailSender mailSender, IOptions<MailOptions> options, TimeProvider clock,
     ILogger<SendWaitlistAcceptedHandler> logger) : ICommandHandler<SendWaitlistAccepted, Result>
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public async ValueTask<Result> Handle(SendWaitlistAccepted command, CancellationToken cancellationToken)
     {
         var promotion = command.Promotion;
@@ -30,7 +29,7 @@ internal sealed class SendWaitlistAcceptedHandler(ISender sender, IMailSender ma
             return Result.Success();
         }
 
-        var day = promotion.Day.ToString("dddd d MMMM yyyy", French);
+        var day = promotion.Day.ToString("dddd d MMMM yyyy", French.Culture);
         var text = $"{account.HolderLastName} {account.HolderFirstName}\n\n"
             + $"Bonne nouvelle : une place s'est libérée. Votre demande en liste d'attente pour {promotion.ChildName} à l'activité {promotion.ActivityName} le {day} est acceptée.\n\n"
             + "Vous pouvez consulter l'état de vos réservations sur notre site Internet.\n\n" + MailContent.Footer + "\n";

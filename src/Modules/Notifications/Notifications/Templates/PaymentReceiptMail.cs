@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Time;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Notifications.Templates;
 
@@ -16,18 +17,17 @@ internal static class PaymentReceiptMail
     public const string Subject = "Justificatif de votre paiement par carte bancaire";
     public const string NoCardData = "Aucune information concernant votre carte bancaire n'est enregistrée.";
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     // Accents stay readable in the source of the mail; markup characters are escaped.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static MailContent Render(PaymentReceived payment, string holderName)
     {
         var greeting = string.IsNullOrWhiteSpace(holderName) ? "Bonjour," : $"Bonjour {holderName.Trim()},";
-        var paidAt = payment.PaidAt.ToParis().ToString("dddd d MMMM yyyy 'à' HH:mm", French);
+        var paidAt = payment.PaidAt.ToParis().ToString("dddd d MMMM yyyy 'à' HH:mm", French.Culture);
         var intro = $"Nous avons bien reçu votre paiement par carte bancaire du {paidAt}.";
         var reference = $"Référence du paiement : {payment.Reference}";
-        var lines = payment.Lines.Select(l => (Wallet: $"Porte-monnaie {l.WalletCode}", Amount: Money(l.Amount))).ToList();
-        var total = Money(payment.Total);
+        var lines = payment.Lines.Select(l => (Wallet: $"Porte-monnaie {l.WalletCode}", Amount: French.Money(l.Amount))).ToList();
+        var total = French.Money(payment.Total);
         const string credited = "Le montant a été porté au crédit de votre compte famille.";
 
         var text = new StringBuilder();
@@ -61,7 +61,6 @@ internal static class PaymentReceiptMail
         return new MailContent(Subject, text.ToString(), html.ToString());
     }
 
-    private static string Money(decimal amount) => amount.ToString("#,##0.00' €'", French);
 
     private static string Encode(string value) => Html.Encode(value);
 }

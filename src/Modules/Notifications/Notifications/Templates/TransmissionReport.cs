@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PortailFamille.Reservations.Contracts;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Notifications.Templates;
 
@@ -11,8 +12,6 @@ namespace PortailFamille.Notifications.Templates;
 /// </summary>
 internal static class TransmissionReport
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public static string Subject(string structureName) => $"Compte rendu de vos demandes de réservation — {structureName}";
 
     public static string Text(string recipient, string structureName, IReadOnlyList<TransmittedLine> lines)
@@ -49,5 +48,5 @@ internal static class TransmissionReport
         }
     }
 
-    private static string Day(DateOnly day) => $"{day.ToString("ddd", French)} {day:dd/MM}";
+    private static string Day(DateOnly day) => $"{day.ToString("ddd", French.Culture)} {day:dd/MM}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PortailFamille.Reservations.Contracts;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Reservations.Domain;
 
@@ -14,8 +15,6 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
     public const int DaysBeforeForDayActivities = 3;
     public const int DaysBeforeHolidayPeriod = 14;
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public sealed record Verdict(bool Runs, bool Open, DayRefusal? Refusal, DateOnly? Deadline)
     {
         public string? Reason => Refusal?.Message;
@@ -26,11 +25,11 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
     {
         var period = periods.FirstOrDefault(p => p.StructureId == activity.StructureId && p.Kind == activity.PeriodKind && day >= p.StartsOn && day <= p.EndsOn);
         if (period is null) return (false, null, new(DayReason.NoPeriod, "Aucune période de réservation ne couvre ce jour."));
-        if (!activity.RunsOn(day.DayOfWeek)) return (false, period, new(DayReason.NotOnWeekday, $"L'activité n'a pas lieu le {day.ToString("dddd", French)}."));
+        if (!activity.RunsOn(day.DayOfWeek)) return (false, period, new(DayReason.NotOnWeekday, $"L'activité n'a pas lieu le {day.ToString("dddd", French.Culture)}."));
         var closure = closures.FirstOrDefault(c => c.StructureId == activity.StructureId && c.Day == day && (c.Kind is null || c.Kind == activity.Kind));
-        if (closure is not null) return (false, period, new(DayReason.Closed, $"Fermé le {Describe(day)} : {closure.Reason}."));
+        if (closure is not null) return (false, period, new(DayReason.Closed, $"Fermé le {French.Day(day)} : {closure.Reason}."));
         if (activity.PeriodKind == BookingPeriodKind.SchoolTime && holidays.FirstOrDefault(h => h.Contains(day)) is { } holiday)
-            return (false, period, new(DayReason.SchoolHoliday, $"Le {Describe(day)} tombe pendant les {holiday.Name}."));
+            return (false, period, new(DayReason.SchoolHoliday, $"Le {French.Day(day)} tombe pendant les {holiday.Name}."));
         return (true, period, null);
     }
 
@@ -47,15 +46,13 @@ internal sealed class BookingRules(IReadOnlyList<BookingPeriod> periods, IReadOn
         if (!runs) return new Verdict(false, false, refusal, null);
         var deadline = DeadlineFor(activity, period!, day);
         if (today < period!.OpensOn)
-            return new Verdict(true, false, new(DayReason.NotYetOpen, $"Les réservations de la {period.Name} ouvrent le {Describe(period.OpensOn)}."), deadline);
+            return new Verdict(true, false, new(DayReason.NotYetOpen, $"Les réservations de la {period.Name} ouvrent le {French.Day(period.OpensOn)}."), deadline);
         if (today > deadline)
             return new Verdict(true, false, new(DayReason.DeadlinePassed, activity.PeriodKind == BookingPeriodKind.Holidays
-                ? $"Le {Describe(day)} n'est plus réservable : les réservations des {period.Name} ferment 14 jours avant leur début, le {Describe(deadline)}."
-                : $"Le {Describe(day)} n'est plus réservable : la réservation ferme 3 jours avant."), deadline);
+                ? $"Le {French.Day(day)} n'est plus réservable : les réservations des {period.Name} ferment 14 jours avant leur début, le {French.Day(deadline)}."
+                : $"Le {French.Day(day)} n'est plus réservable : la réservation ferme 3 jours avant."), deadline);
         return new Verdict(true, true, null, deadline);
     }
-
-    public static string Describe(DateOnly day) => day.ToString("dddd d MMMM yyyy", French);
 
     public static int AgeOn(DateOnly birthDate, DateOnly day)
     {

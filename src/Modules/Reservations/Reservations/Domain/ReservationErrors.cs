@@ -1,5 +1,6 @@
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.Dossier.Contracts;
+using PortailFamille.BuildingBlocks.Text;
 
 namespace PortailFamille.Reservations.Domain;
 
@@ -16,7 +17,7 @@ internal static class ReservationErrors
 
     public static Error DossierNotValidated(BookingEligibility eligibility) => Error.Forbidden("reservations.dossier_not_validated",
         $"Votre Dossier Famille n'est pas validé : {eligibility.FormsNotValidated} fiche(s) restent à compléter, à transmettre ou à faire valider par le service Éducation"
-        + (eligibility.Deadline is { } d ? $" (date limite : {d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))})" : "")
+        + (eligibility.Deadline is { } d ? $" (date limite : {French.Date(d)})" : "")
         + ". Vous pourrez réserver dès que toutes vos fiches seront validées (onglet « Dossier Famille »).");
 
     public static readonly Error CartAlreadyConfirmed = Error.Conflict("reservations.cart_already_confirmed",
@@ -27,9 +28,9 @@ internal static class ReservationErrors
 
     public static Error CapacityBelowTaken(DateOnly day, int taken, int waitlisted, int? capacity, int waitlist) => taken > capacity
         ? Error.Conflict("reservations.capacity_below_taken",
-            $"Impossible de passer à {capacity} place(s) : {taken} places sont déjà prises le {BookingRules.Describe(day)}. Annulez d'abord des réservations de ce jour ou gardez au moins {taken} places.")
+            $"Impossible de passer à {capacity} place(s) : {taken} places sont déjà prises le {French.Day(day)}. Annulez d'abord des réservations de ce jour ou gardez au moins {taken} places.")
         : Error.Conflict("reservations.capacity_below_taken",
-            $"Impossible de réduire la liste d'attente à {waitlist} : {waitlisted} demandes y sont déjà le {BookingRules.Describe(day)}.");
+            $"Impossible de réduire la liste d'attente à {waitlist} : {waitlisted} demandes y sont déjà le {French.Day(day)}.");
 
     public static readonly Error CartChangedElsewhere = Error.Conflict("reservations.cart_changed",
         "Votre panier vient d'être modifié depuis une autre fenêtre ou un autre appareil : rien n'a été changé ici. Vérifiez le panier et recommencez.");

@@ -90,7 +90,7 @@ internal sealed class ConfirmCartHandler(IDbContextOutbox<ReservationsDbContext>
         foreach (var item in items)
         {
             var activity = activities[item.ActivityId];
-            var childName = children.TryGetValue(item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant";
+            var childName = ChildNames.FirstLast(children, item.ChildId);
             var line = item.Action == BookingAction.Cancel
                 ? await CancelAsync(db, item, family, rules.Evaluate(activity, item.Day, today), now, cancellationToken)
                 : await BookAsync(db, item, family, refusals[item.Id], placed?.GetValueOrDefault(item.Id, LineOutcome.Refused), confirmationId, now, cancellationToken);

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
+using PortailFamille.Reservations.Domain;
 
 namespace PortailFamille.Reservations.Features;
 
@@ -26,7 +27,7 @@ internal sealed class GetCalendarFeedHandler(ReservationsDbContext db, Reservati
         ics.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Portail Famille//Réservations//FR\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:Réservations Portail Famille\r\n");
         foreach (var b in bookings)
         {
-            var child = children.GetValueOrDefault(b.ChildId, "Enfant");
+            var child = children.GetValueOrDefault(b.ChildId, ChildNames.Unknown);
             var times = b.Arrival is null && b.Departure is null ? "" : $" ({b.Arrival}{(b.Departure is null ? "" : "–" + b.Departure)})";
             ics.Append("BEGIN:VEVENT\r\n")
                .Append($"UID:{b.Id}@portail-famille\r\n")

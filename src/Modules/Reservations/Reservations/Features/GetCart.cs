@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PortailFamille.Billing.Contracts;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
+using PortailFamille.Reservations.Domain;
 
 namespace PortailFamille.Reservations.Features;
 
@@ -27,7 +28,7 @@ internal sealed class GetCartHandler(ReservationsDbContext db, ReservationData d
             {
                 var price = prices.GetValueOrDefault(i.Item.Id);
                 return new CartLineView(i.Item.Id, i.Item.ChildId,
-                    children.TryGetValue(i.Item.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant",
+                    ChildNames.FirstLast(children, i.Item.ChildId),
                     i.Item.ActivityId, i.Name, i.Item.Day, i.Item.Action, price?.UnitPrice ?? 0m, price?.Bracket ?? "", i.Item.Arrival, i.Item.Departure);
             })
             .ToList();

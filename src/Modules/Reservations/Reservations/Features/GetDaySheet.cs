@@ -21,7 +21,7 @@ internal sealed class GetDaySheetHandler(ReservationsDbContext db, ISender sende
             .ToListAsync(cancellationToken);
         var children = (await sender.Send(new GetChildrenByIds(lines.Select(l => l.ChildId).Distinct().ToList()), cancellationToken)).ToDictionary(c => c.Id);
         var health = (await sender.Send(new GetHealthFlags(children.Keys.ToList()), cancellationToken)).ToDictionary(h => h.ChildId);
-        string Name(Guid id) => children.TryGetValue(id, out var c) ? $"{c.LastName} {c.FirstName}" : "Enfant";
+        string Name(Guid id) => ChildNames.LastFirst(children, id);
         var expected = lines.Where(l => l.Outcome == LineOutcome.Accepted)
             .Select(l => health.TryGetValue(l.ChildId, out var h)
                 ? new DaySheetLine(l.Id, l.ChildId, Name(l.ChildId), l.FamilyAccountId, l.Arrival, l.Departure, l.Attendance, h.HasPai, h.Allergies, h.DietaryNeeds)

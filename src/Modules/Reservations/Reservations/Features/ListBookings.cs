@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
+using PortailFamille.Reservations.Domain;
 
 namespace PortailFamille.Reservations.Features;
 
@@ -18,7 +19,7 @@ internal sealed class ListBookingsHandler(ReservationsDbContext db, ReservationD
             .ToListAsync(cancellationToken);
         var children = (await data.ChildrenAsync(query.FamilyAccountId, cancellationToken)).ToDictionary(c => c.Id);
         return lines.Select(x => new BookingLineView(x.Booking.Id, x.Booking.ChildId,
-                children.TryGetValue(x.Booking.ChildId, out var c) ? $"{c.FirstName} {c.LastName}" : "Enfant",
+                ChildNames.FirstLast(children, x.Booking.ChildId),
                 x.Booking.ActivityId, x.Name, x.Booking.Day, x.Booking.Status, x.Booking.Outcome, x.Booking.RequestedAt, x.Booking.Arrival, x.Booking.Departure))
             .ToList();
     }

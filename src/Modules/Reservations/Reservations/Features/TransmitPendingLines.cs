@@ -8,6 +8,7 @@ using PortailFamille.Dossier.Contracts;
 using PortailFamille.Reservations.Contracts;
 using PortailFamille.Reservations.Persistence;
 using Wolverine.EntityFrameworkCore;
+using PortailFamille.Reservations.Domain;
 
 namespace PortailFamille.Reservations.Features;
 
@@ -103,7 +104,7 @@ internal sealed class TransmitPendingLinesHandler(IServiceScopeFactory services,
             foreach (var structure in family.GroupBy(l => l.StructureId))
             {
                 await outbox.PublishAsync(new LinesTransmitted(family.Key, structure.Key, now, structure
-                    .Select(l => new TransmittedLine(l.Id, names?.GetValueOrDefault(l.ChildId) ?? "Enfant", l.Name, l.Day,
+                    .Select(l => new TransmittedLine(l.Id, names?.GetValueOrDefault(l.ChildId) ?? ChildNames.Unknown, l.Name, l.Day,
                         l.Outcome == LineOutcome.Cancelled ? BookingAction.Cancel : BookingAction.Book, l.Outcome))
                     .ToList()));
             }
