@@ -3,9 +3,6 @@ using PortailFamille.Host.Components;
 using PortailFamille.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
-// The built-in test gateway signs with a public secret: never on in Production unless asked for.
-if (builder.Environment.IsProduction() && builder.Configuration["Payments:TestGateway:Enabled"] is null)
-    builder.Configuration["Payments:TestGateway:Enabled"] = "false";
 builder.AddPortail();
 
 var app = builder.Build();
@@ -19,7 +16,7 @@ if (args.Contains("migrate"))
     return;
 }
 
-await app.Services.MigrateAndSeedAsync(seedDemoData: app.Configuration.GetValue("Demo:SeedData", false));
+await app.Services.MigrateAndSeedAsync(seedDemoData: app.Services.GetRequiredService<PortailFamille.Composition.PortailSettings>().Demo.SeedData);
 
 // Forwarded headers first (when proxies are configured): the rate limiter, HSTS and cookies see the real client and scheme.
 app.UsePortailForwardedHeaders();

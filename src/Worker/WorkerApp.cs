@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using PortailFamille.Billing;
 using PortailFamille.BuildingBlocks.Mediation;
 using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Persistence;
+using PortailFamille.Composition;
 using PortailFamille.Dossier;
 using PortailFamille.Notifications;
 using PortailFamille.Reservations;
@@ -23,10 +23,6 @@ public static class WorkerApp
 {
     public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
-        var culture = CultureInfo.GetCultureInfo("fr-FR");
-        CultureInfo.DefaultThreadCurrentCulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
-
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -34,18 +30,9 @@ public static class WorkerApp
         });
         configure?.Invoke(builder.Configuration);
 
-        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
-        // A bad Worker:TransmissionTime refuses to start here, naming the key.
-        var jobs = JobSchedule.FromConfiguration(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
-
-        services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
-        services.AddDossierModule(database, builder.Configuration);
-        services.AddReservationsModule(database);
-        services.AddBillingModule(database);
-        services.AddNotificationsModule(database, builder.Configuration);
+        // A bad setting (Worker:TransmissionTime, Messaging:*, Database:*, …) refuses to start here, naming its key.
+        var settings = services.AddPortailModules(builder.Configuration);
 
         services.AddMediator((MediatorOptions o) =>
         {
@@ -73,18 +60,7 @@ public static class WorkerApp
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "PortailFamille.Worker";
-            opts.UsePortailMessaging(database, MessagingRole.Worker,
-            [
-                typeof(AccountsModule).Assembly,
-                typeof(DossierModule).Assembly,
-                typeof(ReservationsModule).Assembly,
-                typeof(BillingModule).Assembly,
-                typeof(NotificationsModule).Assembly,
-            ]);
-            opts.ApplyNodeHealthSettings(builder.Configuration);
-            // The same schedules as the Host's: Wolverine's recurring agent runs on one node, the Host or a Worker.
-            opts.ScheduleReservationsJobs(jobs);
-            opts.ScheduleAccountsJobs(jobs);
+            opts.UsePortailModules(settings, MessagingRole.Worker);
         });
 
         return builder.Build();

@@ -16,7 +16,7 @@ public sealed class PortailArchitectureTests
     private static readonly ArchitectureLayout Layout = new(
         "PortailFamille",
         ["Accounts", "Dossier", "Reservations", "Billing", "Notifications"],
-        ["Host", "Worker"]);
+        ["Host", "Worker", "Composition"]);
 
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Architecture = new(() => new ArchLoader().LoadAssemblies(
         typeof(AccountsModule).Assembly, typeof(Accounts.Contracts.SignIn).Assembly,
@@ -27,6 +27,7 @@ public sealed class PortailArchitectureTests
         typeof(BuildingBlocks.Results.Error).Assembly,
         typeof(PortailFamille.Host.Components.App).Assembly,
         typeof(Worker.WorkerApp).Assembly,
+        typeof(Composition.PortailModules).Assembly,
         // EF Core itself, so that a DbContext's base classes resolve (an unloaded base class is not seen as one).
         typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly).Build());
 

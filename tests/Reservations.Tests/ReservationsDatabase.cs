@@ -53,7 +53,7 @@ internal sealed class ReservationsDatabase : IAsyncDisposable
 
     /// <summary>The module's own loading of children and rules; the children come from the Dossier contract, answered here.</summary>
     public ReservationData Data(ReservationsDbContext db) =>
-        new(db, new DossierAnswers([Amalia, Paolo]), new BookingRulesCache(Clock, new ConfigurationBuilder().Build()));
+        new(db, new DossierAnswers([Amalia, Paolo]), new BookingRulesCache(Clock, Microsoft.Extensions.Options.Options.Create(new ReservationsOptions())));
 
     public async Task<List<CartItem>> CartAsync()
     {

@@ -108,11 +108,9 @@ public static class Messaging
     /// Messaging:HealthCheckSeconds (default 10); one silent for Messaging:StaleNodeSeconds (default 60) is
     /// ejected by the others, which releases the messages it had taken so another Worker handles them.
     /// </summary>
-    public static void ApplyNodeHealthSettings(this WolverineOptions opts, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static void ApplyNodeHealthSettings(this WolverineOptions opts, MessagingOptions settings)
     {
-        if (double.TryParse(configuration["Messaging:HealthCheckSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var health) && health > 0)
-            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(health);
-        if (double.TryParse(configuration["Messaging:StaleNodeSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var stale) && stale > 0)
-            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(stale);
+        opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(settings.HealthCheckSeconds);
+        opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(settings.StaleNodeSeconds);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Time;
 using Wolverine;
 
@@ -35,8 +35,7 @@ public sealed record JobSchedule(TimeOnly TransmissionTime)
         var value = configuration[TransmissionTimeKey];
         if (string.IsNullOrWhiteSpace(value)) return new JobSchedule(DefaultTransmissionTime);
         if (TimeOnly.TryParseExact(value.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)) return new JobSchedule(at);
-        throw new OptionsValidationException(TransmissionTimeKey, typeof(JobSchedule),
-            [$"{TransmissionTimeKey} is \"{value}\": expected a time of day HH:mm in Europe/Paris, such as 01:00."]);
+        throw Settings.Refuse<JobSchedule>(TransmissionTimeKey, value, "a time of day HH:mm in Europe/Paris, such as 01:00");
     }
 
     /// <summary>

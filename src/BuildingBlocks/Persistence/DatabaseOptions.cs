@@ -26,13 +26,13 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var provider = string.IsNullOrWhiteSpace(providerText)
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var p) ? p
-            : throw new InvalidOperationException($"Database:Provider '{providerText}' is unknown: use Sqlite or Postgres.");
+            : throw Configuration.Settings.Refuse<DatabaseOptions>("Database:Provider", providerText, "Sqlite or Postgres");
 
         var connectionString = section["ConnectionString"];
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+                throw Configuration.Settings.Refuse<DatabaseOptions>("Database:ConnectionString", connectionString, "a PostgreSQL connection string when Database:Provider is Postgres");
             return new DatabaseOptions(provider, connectionString);
         }
 
@@ -42,12 +42,20 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             connectionString = $"Data Source={Path.Combine(dataDirectory, "portail-famille.db")}";
         }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString)
+        SqliteConnectionStringBuilder builder;
+        try
         {
-            // Host and Worker write the same file: wait for the other writer instead of failing.
-            DefaultTimeout = 30,
-            Pooling = true,
-        };
+            builder = new SqliteConnectionStringBuilder(connectionString)
+            {
+                // Host and Worker write the same file: wait for the other writer instead of failing.
+                DefaultTimeout = 30,
+                Pooling = true,
+            };
+        }
+        catch (ArgumentException)
+        {
+            throw Configuration.Settings.Refuse<DatabaseOptions>("Database:ConnectionString", connectionString, "a SQLite connection string such as Data Source=data/portail-famille.db");
+        }
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         return new DatabaseOptions(provider, builder.ToString());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PortailFamille.BuildingBlocks.Configuration;
 
 namespace PortailFamille.BuildingBlocks.Web;
 
@@ -8,6 +9,17 @@ namespace PortailFamille.BuildingBlocks.Web;
 /// </summary>
 public sealed record PortalOptions(string PublicUrl)
 {
-    public static PortalOptions FromConfiguration(IConfiguration configuration) =>
-        new((configuration["Portal:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000").TrimEnd('/'));
+    public const string PublicUrlKey = "Portal:PublicUrl";
+    public const string DefaultPublicUrl = "http://localhost:5000";
+
+    /// <summary>Missing means http://localhost:5000; anything but an absolute http(s) address refuses to start, naming the key.</summary>
+    public static PortalOptions FromConfiguration(IConfiguration configuration)
+    {
+        var url = configuration[PublicUrlKey];
+        if (string.IsNullOrWhiteSpace(url)) return new(DefaultPublicUrl);
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            throw Settings.Refuse<PortalOptions>(PublicUrlKey, url, "the portal's absolute http(s) address, such as https://portail.ville.fr");
+        return new(url.Trim().TrimEnd('/'));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using PortailFamille.BuildingBlocks.Configuration;
 
 namespace PortailFamille.Host.Composition;
 
@@ -58,13 +59,13 @@ internal static class ForwardedProxies
     private static IPAddress ParseAddress(string key, string text) =>
         TryParseAddress(text, out var address)
             ? address
-            : throw new InvalidOperationException($"{key}: '{text}' is not an IP address (e.g. 10.0.0.5 or fd00::5).");
+            : throw Settings.Refuse<ForwardedHeadersOptions>(key, text, "an IP address such as 10.0.0.5 or fd00::5");
 
     private static System.Net.IPNetwork ParseNetwork(string key, string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash > 0 && TryParseAddress(text[..slash], out _) && System.Net.IPNetwork.TryParse(text, out var network)) return network;
-        throw new InvalidOperationException($"{key}: '{text}' is not a network in CIDR notation with its host bits at zero (e.g. 10.0.0.0/8 or fd00::/64).");
+        throw Settings.Refuse<ForwardedHeadersOptions>(key, text, "a network in CIDR notation with its host bits at zero, such as 10.0.0.0/8 or fd00::/64");
     }
 
     /// <summary>IPAddress.TryParse also takes "10" or "10.0.1" (as 0.0.0.10, 10.0.0.1): an IPv4 address must have its four parts.</summary>

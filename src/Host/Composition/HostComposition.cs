@@ -4,6 +4,8 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using PortailFamille.Accounts;
 using PortailFamille.Billing;
+using PortailFamille.Composition;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Mediation;
 using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Persistence;
@@ -18,38 +20,15 @@ namespace PortailFamille.Host.Composition;
 /// <summary>The Host only composes: modules, mediator, messaging, web concerns. No business rule here.</summary>
 internal static class HostComposition
 {
-    public static readonly System.Reflection.Assembly[] ModuleAssemblies =
-    [
-        typeof(AccountsModule).Assembly,
-        typeof(DossierModule).Assembly,
-        typeof(ReservationsModule).Assembly,
-        typeof(BillingModule).Assembly,
-        typeof(NotificationsModule).Assembly,
-    ];
-
     public static WebApplicationBuilder AddPortail(this WebApplicationBuilder builder)
     {
-        var culture = CultureInfo.GetCultureInfo("fr-FR");
-        CultureInfo.DefaultThreadCurrentCulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
-        FluentValidation.ValidatorOptions.Global.LanguageManager.Culture = culture;
-
-        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
-        // The Host reads Worker:TransmissionTime too (and refuses a bad one): it may hold Wolverine's recurring agent.
-        var jobs = JobSchedule.FromConfiguration(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
         // A proxy list that does not parse stops the start here, naming its key, before the database is touched.
         services.AddPortailForwardedHeaders(builder.Configuration);
         var secureCookies = SecurityHeaders.SecureCookies(builder.Configuration, builder.Environment);
         services.AddPortailCookiePolicy(secureCookies);
-
-        services.AddAccountsModule(database, PortailFamille.BuildingBlocks.Web.PortalOptions.FromConfiguration(builder.Configuration));
-        services.AddDossierModule(database, builder.Configuration);
-        services.AddReservationsModule(database);
-        services.AddBillingModule(database);
-        services.AddNotificationsModule(database, builder.Configuration);
+        // Every module setting, Worker:TransmissionTime included (the Host may hold Wolverine's recurring agent), checked here.
+        var settings = services.AddPortailModules(builder.Configuration);
 
         services.AddMediator((MediatorOptions o) =>
         {
@@ -75,12 +54,7 @@ internal static class HostComposition
         builder.Host.UseWolverine(opts =>
         {
             opts.ServiceName = "PortailFamille.Host";
-            opts.UsePortailMessaging(database, MessagingRole.Host, ModuleAssemblies);
-            opts.ApplyNodeHealthSettings(builder.Configuration);
-            // Wolverine's leader places the recurring agent on any node and only knows the schedules it registered
-            // itself: the Host registers the Worker's schedules (the occurrences still go to the Worker queue).
-            opts.ScheduleReservationsJobs(jobs);
-            opts.ScheduleAccountsJobs(jobs);
+            opts.UsePortailModules(settings, MessagingRole.Host);
         });
 
         services
@@ -119,6 +93,7 @@ internal static class HostComposition
         services.AddScoped<ActingUser>();
         services.AddScoped<PortailFamille.BuildingBlocks.Mediation.IActionAuthorizer, ActionAuthorizer>();
         services.AddScoped<ScopedSender>();
+        services.AddOptions<SessionsOptions>().BindValidated(SessionsOptions.Section, SessionsOptions.Rules, builder.Configuration);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

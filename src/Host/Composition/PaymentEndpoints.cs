@@ -31,8 +31,12 @@ internal static class TestGatewaySettings
     /// <summary>Same development default as the Billing module's (README, "Card payments").</summary>
     public const string DevelopmentWebhookSecret = "whsec_test_portail_famille_local";
 
-    public static bool IsEnabled(IConfiguration configuration) =>
-        !StripeSettings.IsConfigured(configuration) && configuration.GetValue("Payments:TestGateway:Enabled", true);
+    /// <summary>
+    /// The Billing module's rule (PaymentOptions.TestGatewayEnabledByDefault): off in Production unless
+    /// Payments:TestGateway:Enabled says otherwise; the Billing module has refused a value that is not true or false.
+    /// </summary>
+    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        !StripeSettings.IsConfigured(configuration) && configuration.GetValue("Payments:TestGateway:Enabled", !environment.IsProduction());
 
     public static string WebhookSecret(IConfiguration configuration) =>
         configuration["Payments:TestGateway:WebhookSecret"] is { } secret && !string.IsNullOrWhiteSpace(secret) ? secret : DevelopmentWebhookSecret;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using PortailFamille.BuildingBlocks.Configuration;
 
 namespace PortailFamille.Host.Composition;
 
@@ -6,13 +7,23 @@ namespace PortailFamille.Host.Composition;
 /// Sign-in and password-reset posts are limited per client address (RateLimiting:AuthPermitsPerMinute,
 /// default 20 a minute), on top of the per-identifier lock-out of the Accounts module.
 /// </summary>
+internal sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    public int AuthPermitsPerMinute { get; set; } = 20;
+
+    public static readonly SettingRules<RateLimitingOptions> Rules = new SettingRules<RateLimitingOptions>()
+        .Require("RateLimiting:AuthPermitsPerMinute", o => o.AuthPermitsPerMinute, n => n > 0, "a whole number of posts above 0");
+}
+
 internal static class RateLimiting
 {
     private static readonly string[] LimitedPaths = ["/connexion", "/mot-de-passe", "/api/v1/auth"];
 
     public static IServiceCollection AddPortailRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var permits = configuration.GetValue("RateLimiting:AuthPermitsPerMinute", 20);
+        var permits = Settings.Read(configuration, RateLimitingOptions.Section, RateLimitingOptions.Rules).AuthPermitsPerMinute;
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

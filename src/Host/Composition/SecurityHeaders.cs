@@ -1,3 +1,5 @@
+using PortailFamille.BuildingBlocks.Configuration;
+
 namespace PortailFamille.Host.Composition;
 
 /// <summary>
@@ -63,7 +65,7 @@ internal static class SecurityHeaders
             return environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         if (string.Equals(text, nameof(CookieSecurePolicy.Always), StringComparison.OrdinalIgnoreCase)) return CookieSecurePolicy.Always;
         if (string.Equals(text, nameof(CookieSecurePolicy.SameAsRequest), StringComparison.OrdinalIgnoreCase)) return CookieSecurePolicy.SameAsRequest;
-        throw new InvalidOperationException($"{CookieSecurePolicyKey} '{text}' is unknown: use Always or SameAsRequest.");
+        throw Settings.Refuse<CookiePolicyOptions>(CookieSecurePolicyKey, text, "Always or SameAsRequest");
     }
 
     /// <summary>Every cookie written through the response (session, antiforgery, structure) gets the same Secure rule.</summary>

@@ -2,21 +2,34 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Options;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.Accounts.Contracts;
 
 namespace PortailFamille.Host.Composition;
+
+/// <summary>Sessions: Sessions:CircuitRevalidationSeconds (60).</summary>
+internal sealed class SessionsOptions
+{
+    public const string Section = "Sessions";
+
+    public int CircuitRevalidationSeconds { get; set; } = 60;
+
+    public static readonly SettingRules<SessionsOptions> Rules = new SettingRules<SessionsOptions>()
+        .Require("Sessions:CircuitRevalidationSeconds", o => o.CircuitRevalidationSeconds, s => s > 0, "a whole number of seconds above 0");
+}
 
 /// <summary>
 /// An open circuit (the staff dashboard, an interactive page) asks again every <c>Sessions:CircuitRevalidationSeconds</c>
 /// whether its server-side session is still open: a logout elsewhere, « Déconnecter partout » or a password change signs
 /// the circuit out too, so its buttons stop working without waiting for the next page load.
 /// </summary>
-internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, IServiceScopeFactory scopes, IConfiguration configuration)
+internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<SessionsOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger<SessionRevalidatingStateProvider>();
 
-    private readonly TimeSpan _interval = TimeSpan.FromSeconds(configuration.GetValue("Sessions:CircuitRevalidationSeconds", 60));
+    private readonly TimeSpan _interval = TimeSpan.FromSeconds(options.Value.CircuitRevalidationSeconds);
 
     protected override TimeSpan RevalidationInterval => _interval;
 

@@ -12,7 +12,9 @@ public sealed class BookingRulesCacheTests
     private readonly BookingRules _rules = new([], [], []);
 
     private BookingRulesCache Cache(string? seconds = null) =>
-        new(_clock, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reservations:RulesCacheSeconds"] = seconds }).Build());
+        new(_clock, Microsoft.Extensions.Options.Options.Create(seconds is null
+            ? new ReservationsOptions()
+            : new ReservationsOptions { RulesCacheSeconds = double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) }));
 
     [Fact]
     public void Rules_are_kept_five_seconds_by_default_then_loaded_again()

@@ -17,7 +17,7 @@ public sealed class StaffCatalogTests : IAsyncLifetime
     private async Task<PortailFamille.BuildingBlocks.Results.Result<Guid>> CreatePeriodAsync(BookingPeriodKind kind, DateOnly opens, DateOnly starts, DateOnly ends)
     {
         await using var db = _database.NewContext();
-        return await new CreateBookingPeriodHandler(db, _database.Clock, new BookingRulesCache(_database.Clock, new ConfigurationBuilder().Build()))
+        return await new CreateBookingPeriodHandler(db, _database.Clock, new BookingRulesCache(_database.Clock, Microsoft.Extensions.Options.Options.Create(new ReservationsOptions())))
             .Handle(new CreateBookingPeriod(Structure, "PÉRIODE 2", kind, opens, starts, ends), default);
     }
 

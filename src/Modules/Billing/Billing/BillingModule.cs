@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using PortailFamille.Billing.Features;
 using PortailFamille.Billing.Payments;
 using PortailFamille.Billing.Persistence;
+using Microsoft.Extensions.Hosting;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.BuildingBlocks.Web;
@@ -21,9 +23,10 @@ public static class BillingModule
         // Until the Dossier module answers a quotient query, every family pays the maximum tariff.
         services.AddScoped<IFamilyQuotientSource, DossierQuotientSource>();
         // Card payments: Stripe Checkout when both Stripe keys are configured, else the built-in test gateway.
-        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
-            .Validate(o => o.IsConsistent, "Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret go together.")
-            .ValidateOnStart();
+        services.AddOptions<PaymentOptions>()
+            // The test gateway signs with a public secret: off in Production unless Payments:TestGateway:Enabled says otherwise.
+            .Configure<IServiceProvider>((o, sp) => o.TestGateway.Enabled = PaymentOptions.TestGatewayEnabledByDefault(sp.GetService<IHostEnvironment>()))
+            .BindValidated(PaymentOptions.Section, PaymentOptions.Rules);
         services.AddSingleton<TestGateway>();
         services.AddSingleton<StripeCheckoutGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentOptions>>().Value.UsesStripe

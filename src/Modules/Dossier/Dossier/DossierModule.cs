@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.Dossier.Domain;
@@ -7,6 +8,17 @@ using PortailFamille.Dossier.Features;
 using PortailFamille.Dossier.Persistence;
 
 namespace PortailFamille.Dossier;
+
+/// <summary>Dossier: Dossier:RetentionMonths, months without change before staff may erase a dossier (RGPD; 36).</summary>
+internal sealed class DossierOptions
+{
+    public const string Section = "Dossier";
+
+    public int RetentionMonths { get; set; } = 36;
+
+    public static readonly SettingRules<DossierOptions> Rules = new SettingRules<DossierOptions>()
+        .Require("Dossier:RetentionMonths", o => o.RetentionMonths, m => m > 0, "a whole number of months above 0");
+}
 
 /// <summary>Registration entry point of the Dossier module (family file: people, children, forms, documents).</summary>
 public static class DossierModule
@@ -17,7 +29,8 @@ public static class DossierModule
         services.AddModuleServices(typeof(DossierModule).Assembly);
         services.AddSingleton(new DocumentStoreOptions(DocumentsRoot(configuration, database)));
         services.AddSingleton<IDocumentStore, FileSystemDocumentStore>();
-        services.AddSingleton(new RetentionOptions(configuration.GetValue("Dossier:RetentionMonths", 36)));
+        var settings = Settings.Read(configuration, DossierOptions.Section, DossierOptions.Rules);
+        services.AddSingleton(new RetentionOptions(settings.RetentionMonths));
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
 using PortailFamille.Notifications.Mail;
@@ -17,11 +18,7 @@ public static class NotificationsModule
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(database, NotificationsDbContext.Module);
         services.AddModuleServices(typeof(NotificationsModule).Assembly);
 
-        services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
-            .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From is not a valid address.")
-            .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.")
-            .ValidateOnStart();
+        services.AddOptions<MailOptions>().BindValidated(MailOptions.Section, MailOptions.Rules, configuration);
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<PickupDirectoryMailTransport>();
         // Chosen when first resolved, so configuration added by a test host before start is honoured.

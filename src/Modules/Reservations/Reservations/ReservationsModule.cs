@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PortailFamille.BuildingBlocks.Configuration;
 using PortailFamille.BuildingBlocks.Messaging;
 using PortailFamille.BuildingBlocks.Modules;
 using PortailFamille.BuildingBlocks.Persistence;
@@ -8,6 +9,17 @@ using Wolverine;
 
 namespace PortailFamille.Reservations;
 
+/// <summary>Reservations: Reservations:RulesCacheSeconds, how long the booking rules are kept (5 s; 0 turns the cache off).</summary>
+internal sealed class ReservationsOptions
+{
+    public const string Section = "Reservations";
+
+    public double RulesCacheSeconds { get; set; } = 5;
+
+    public static readonly SettingRules<ReservationsOptions> Rules = new SettingRules<ReservationsOptions>()
+        .Require("Reservations:RulesCacheSeconds", o => o.RulesCacheSeconds, s => s >= 0, "a number of seconds, 0 or more");
+}
+
 /// <summary>Registration entry point of the Reservations module (activities, periods, calendar, cart, capacity).</summary>
 public static class ReservationsModule
 {
@@ -16,6 +28,7 @@ public static class ReservationsModule
         services.AddModuleDbContext<ReservationsDbContext, SqliteReservationsDbContext, PostgresReservationsDbContext>(database, ReservationsDbContext.Module);
         services.AddModuleServices(typeof(ReservationsModule).Assembly);
         services.AddScoped<Features.ReservationData>();
+        services.AddOptions<ReservationsOptions>().BindValidated(ReservationsOptions.Section, ReservationsOptions.Rules);
         services.AddSingleton<Features.BookingRulesCache>();
         return services;
     }

@@ -1,3 +1,5 @@
+using PortailFamille.BuildingBlocks.Configuration;
+
 namespace PortailFamille.Billing.Payments;
 
 /// <summary>
@@ -15,6 +17,15 @@ internal sealed class PaymentOptions
     /// Configured rather than generated at start-up, so every Host instance verifies the same events.
     /// </summary>
     public const string DevelopmentTestWebhookSecret = "whsec_test_portail_famille_local";
+
+    public static readonly SettingRules<PaymentOptions> Rules = new SettingRules<PaymentOptions>()
+        // One key alone would silently fall back to the test gateway.
+        .Check("Payments:Stripe:WebhookSecret", o => string.IsNullOrWhiteSpace(o.Stripe.WebhookSecret) ? "" : "(set)", o => o.IsConsistent,
+            "Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret go together: both or neither");
+
+    /// <summary>The test gateway's default: on, except in Production (no environment known, as in unit tests: on).</summary>
+    public static bool TestGatewayEnabledByDefault(Microsoft.Extensions.Hosting.IHostEnvironment? environment) =>
+        environment is null || !Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsProduction(environment);
 
     public StripeSettings Stripe { get; set; } = new();
 
@@ -50,7 +61,7 @@ internal sealed class TestGatewaySettings
     public string? WebhookSecret { get; set; }
 
     /// <summary>
-    /// Off by default in Production (the Host sets it): its signing secret is public, so with it on and
+    /// Off by default in Production (<see cref="PaymentOptions.TestGatewayEnabledByDefault"/>): its signing secret is public, so with it on and
     /// no Stripe keys any parent could credit a wallet without paying. Demonstrations and tests turn it on.
     /// </summary>
     public bool Enabled { get; set; } = true;

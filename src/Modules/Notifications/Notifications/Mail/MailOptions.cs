@@ -1,4 +1,5 @@
 using MimeKit;
+using PortailFamille.BuildingBlocks.Configuration;
 
 namespace PortailFamille.Notifications.Mail;
 
@@ -22,6 +23,17 @@ internal sealed class MailOptions
 
     /// <summary>Where .eml files go when no SMTP host is configured.</summary>
     public string? PickupDirectory { get; set; }
+
+    public static readonly SettingRules<MailOptions> Rules = new SettingRules<MailOptions>()
+        .Require("Mail:From", o => o.From, from => MailboxAddress.TryParse(from, out _), "an address, « Name <address> » or a bare address")
+        .Require("Mail:Smtp:Port", o => o.Smtp.Port, port => port is > 0 and <= 65535, "a port between 1 and 65535")
+        .Require("Mail:Smtp:TimeoutSeconds", o => o.Smtp.TimeoutSeconds, s => s > 0, "a whole number of seconds above 0")
+        .Require("Mail:Delivery:PollSeconds", o => o.Delivery.PollSeconds, s => s > 0, "a number of seconds above 0")
+        .Require("Mail:Delivery:LeaseSeconds", o => o.Delivery.LeaseSeconds, s => s > 0, "a number of seconds above 0")
+        .Require("Mail:Delivery:FirstRetrySeconds", o => o.Delivery.FirstRetrySeconds, s => s > 0, "a number of seconds above 0")
+        .Require("Mail:Delivery:MaxRetryMinutes", o => o.Delivery.MaxRetryMinutes, m => m > 0, "a number of minutes above 0")
+        .Require("Mail:Delivery:GiveUpAfterHours", o => o.Delivery.GiveUpAfterHours, h => h > 0, "a number of hours above 0")
+        .Require("Mail:Delivery:BatchSize", o => o.Delivery.BatchSize, n => n > 0, "a whole number above 0");
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 

@@ -9,11 +9,9 @@ namespace PortailFamille.Reservations.Features;
 /// this process empties the cache at once; another Host sees it within those seconds. The rules are read-only
 /// once built, so requests share them.
 /// </summary>
-internal sealed class BookingRulesCache(TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration)
+internal sealed class BookingRulesCache(TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReservationsOptions> options)
 {
-    private readonly TimeSpan _keep = TimeSpan.FromSeconds(
-        double.TryParse(configuration["Reservations:RulesCacheSeconds"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? seconds : 5);
+    private readonly TimeSpan _keep = TimeSpan.FromSeconds(options.Value.RulesCacheSeconds);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Until, BookingRules Rules)> _entries = new();
     private long _version;
 
