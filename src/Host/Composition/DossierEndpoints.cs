@@ -71,8 +71,10 @@ internal static class DossierEndpoints
         });
         staff.MapGet("/pointage/sante/export", async (Guid activityId, DateOnly day, ISender sender, CancellationToken ct) =>
         {
-            var list = await HealthListAsync(sender, activityId, day, ct);
-            return list is null ? Results.NotFound() : Results.File(CsvExport.Build(["Jour", "Activité", "Enfant", "PAI", "Allergies", "Régime alimentaire", "Pathologies", "Recommandations", "Médecin", "Téléphone du médecin"],
+            var sheet = await sender.Send(new GetDaySheet(activityId, day), ct);
+            if (sheet.IsFailure) return Results.NotFound();
+            var list = ComposeHealthList(sheet.Value, await sender.Send(new ListHealthAlerts(sheet.Value.Expected.Select(l => l.ChildId).ToList()), ct));
+            return Results.File(CsvExport.Build(["Jour", "Activité", "Enfant", "PAI", "Allergies", "Régime alimentaire", "Pathologies", "Recommandations", "Médecin", "Téléphone du médecin"],
                 list.Lines.Select(l => (IReadOnlyList<object?>)[day, list.ActivityName, l.ChildName, l.Health.HasPai ? "PAI" : "", l.Health.Allergies, l.Health.DietaryNeeds, l.Health.Pathologies, l.Health.Recommendations, l.Health.DoctorName, l.Health.DoctorPhone])),
                 "text/csv; charset=utf-8", $"sante-{day:yyyy-MM-dd}.csv");
         });
@@ -180,19 +182,14 @@ internal static class DossierEndpoints
 
     internal sealed record HealthList(string ActivityName, IReadOnlyList<HealthLine> Lines);
 
-    /// <summary>The animators' list: children expected on the day with a PAI, allergies, a diet or a pathology.</summary>
-    internal static async Task<HealthList?> HealthListAsync(ISender sender, Guid activityId, DateOnly day, CancellationToken ct)
+    /// <summary>The day sheet's expected children (Reservations) that the Dossier module lists with a health alert, in the sheet's order.</summary>
+    internal static HealthList ComposeHealthList(DaySheet sheet, IReadOnlyList<HealthDetails> alerts)
     {
-        var sheet = await sender.Send(new GetDaySheet(activityId, day), ct);
-        if (sheet.IsFailure) return null;
-        var expected = sheet.Value.Expected;
-        var details = (await sender.Send(new GetHealthDetails(expected.Select(l => l.ChildId).ToList()), ct)).ToDictionary(h => h.ChildId);
-        var lines = expected
-            .Select(l => new HealthLine(l.ChildName, details.GetValueOrDefault(l.ChildId) ?? new HealthDetails(l.ChildId, l.HasPai, l.Allergies, l.DietaryNeeds, null, null, null, null)))
-            .Where(l => l.Health.HasPai || l.Health.Allergies is not null || l.Health.DietaryNeeds is not null || l.Health.Pathologies is not null)
-            .OrderBy(l => l.ChildName)
-            .ToList();
-        return new HealthList(sheet.Value.ActivityName, lines);
+        var byChild = alerts.ToDictionary(a => a.ChildId);
+        return new HealthList(sheet.ActivityName, sheet.Expected
+            .Where(l => byChild.ContainsKey(l.ChildId))
+            .Select(l => new HealthLine(l.ChildName, byChild[l.ChildId]))
+            .ToList());
     }
 
     private static IResult Back(string? returnTo, string fallback) =>

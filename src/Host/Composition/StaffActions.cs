@@ -29,6 +29,7 @@ internal static class StaffActions
         [typeof(ListFamilyQuotients)] = Policies.AccountManagers,
         [typeof(EraseFamilyDossier)] = Policies.AccountManagers,
         [typeof(GetHealthDetails)] = Policies.AccountManagers,
+        [typeof(ListHealthAlerts)] = Policies.AccountManagers,
         // Reservations: activities, periods, closures, attendance, waitlist, transmission.
         [typeof(CreateActivity)] = Policies.AccountManagers,
         [typeof(UpdateActivityCapacity)] = Policies.AccountManagers,
