@@ -25,6 +25,7 @@ internal static class StaffActions
         [typeof(ListFormsForReview)] = Policies.AccountManagers,
         [typeof(ReviewForm)] = Policies.AccountManagers,
         [typeof(OpenCampaign)] = Policies.AccountManagers,
+        [typeof(GetCampaignDefaults)] = Policies.AccountManagers,
         [typeof(RecordFamilyQuotient)] = Policies.AccountManagers,
         [typeof(ListFamilyQuotients)] = Policies.AccountManagers,
         [typeof(EraseFamilyDossier)] = Policies.AccountManagers,
