@@ -97,11 +97,24 @@ internal static class DossierEndpoints
         var result = await sender.Send(new UploadDocuments(formId, staff ? null : familyAccountId, piece, uploaded, Actor(user)), ct);
         if (result.IsFailure && result.Error!.Kind == ErrorKind.NotFound) return Results.NotFound();
         var refusals = result.IsFailure
-            ? $"{result.Error!.Code.Replace("dossier.", "", StringComparison.Ordinal)}:"
-            : string.Join('|', result.Value.Refused.Select(r => $"{r.Code.Replace("dossier.", "", StringComparison.Ordinal)}:{r.FileName.Replace("|", "", StringComparison.Ordinal)}"));
+            ? [new UploadRefusalNotice(result.Error!.Code, "")]
+            : result.Value.Refused.Select(r => new UploadRefusalNotice(r.Code, r.FileName)).ToList();
         var accepted = result.IsSuccess ? result.Value.Accepted.Count : 0;
-        return Results.LocalRedirect($"{basePath}/fiches/{formId}/modifier?depot={accepted}&refus={Uri.EscapeDataString(refusals)}");
+        return Results.LocalRedirect($"{basePath}/fiches/{formId}/modifier?depot={accepted}&refus={Uri.EscapeDataString(FormatRefusals(refusals))}");
     }
+
+    /// <summary>
+    /// The upload's refusals through its redirect (a plain form post, no JavaScript): « code:name|… », names without « | ».
+    /// Codes only, never text: the page asks the Dossier module for their French messages (<see cref="GetUploadRefusalMessages"/>).
+    /// </summary>
+    internal static string FormatRefusals(IEnumerable<UploadRefusalNotice> refusals) =>
+        string.Join('|', refusals.Select(r => $"{r.Code}:{r.FileName.Replace("|", "", StringComparison.Ordinal)}"));
+
+    internal static IReadOnlyList<UploadRefusalNotice> ParseRefusals(string? refusals) =>
+        string.IsNullOrEmpty(refusals) ? [] : refusals.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(':', 2))
+            .Select(parts => new UploadRefusalNotice(parts[0], parts.Length > 1 ? parts[1] : ""))
+            .ToList();
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
     {
