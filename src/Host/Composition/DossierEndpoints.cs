@@ -1,10 +1,7 @@
 using System.IO.Compression;
 using System.Security.Claims;
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using PortailFamille.Accounts.Contracts;
-using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Host.Api;
@@ -20,13 +17,6 @@ namespace PortailFamille.Host.Composition;
 /// </summary>
 internal static class DossierEndpoints
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>2000 KB: the module refuses anything larger, so larger files are not even read.</summary>
     private const long ReadLimit = 2000 * 1024;
 
@@ -48,8 +38,11 @@ internal static class DossierEndpoints
             var result = await sender.Send(new DeleteContact(family.Id, contactId), ct);
             return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToPage();
         });
-        parents.MapGet("/mes-donnees", async (ICurrentFamily family, ISender sender, TimeProvider clock, CancellationToken ct) =>
-            Results.File(await ExportZipAsync(sender, family.Id, clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
+        parents.MapGet("/mes-donnees", async (ICurrentFamily family, ISender sender, CancellationToken ct) =>
+        {
+            var export = await sender.Send(new ExportFamilyData(family.Id), ct);
+            return Results.File(await ZipAsync(export.Files, ct), "application/zip", export.FileName);
+        });
 
         // Staff filling the dossier of a family without internet, and reading the documents.
         var staff = app.MapGroup("/gestion").RequireAuthorization(Policies.AccountManagers);
@@ -160,31 +153,16 @@ internal static class DossierEndpoints
         return ascii.ToString();
     }
 
-    /// <summary>RGPD: the family's data as JSON and its documents as files, in one zip.</summary>
-    private static async Task<byte[]> ExportZipAsync(ISender sender, Guid familyAccountId, TimeProvider clock, CancellationToken ct)
+    /// <summary>RGPD: the files the Dossier module decided on, in one zip.</summary>
+    private static async Task<byte[]> ZipAsync(IReadOnlyList<ExportFile> files, CancellationToken ct)
     {
-        var dossier = await sender.Send(new ExportDossierData(familyAccountId), ct);
-        var data = new
-        {
-            exportedAt = clock.GetUtcNow(),
-            account = await sender.Send(new GetFamilyAccount(familyAccountId), ct),
-            children = dossier.Children,
-            forms = dossier.Forms,
-            contacts = dossier.Contacts,
-            quotients = dossier.Quotients,
-            documents = dossier.Documents.Select(d => new { d.Id, d.FormId, d.Piece, d.FileName, d.ContentType, file = $"documents/{d.Id}-{d.FileName}" }),
-            wallets = await sender.Send(new GetWalletBalances(familyAccountId), ct),
-            bookings = await sender.Send(new ListBookings(familyAccountId), ct),
-        };
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            await using (var json = zip.CreateEntry("donnees.json").Open())
-                await JsonSerializer.SerializeAsync(json, data, ExportJson, ct);
-            foreach (var d in dossier.Documents)
+            foreach (var file in files)
             {
-                await using var entry = zip.CreateEntry($"documents/{d.Id}-{d.FileName}").Open();
-                await entry.WriteAsync(d.Content, ct);
+                await using var entry = zip.CreateEntry(file.Path).Open();
+                await entry.WriteAsync(file.Content, ct);
             }
         }
 
