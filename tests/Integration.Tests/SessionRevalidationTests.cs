@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PortailFamille.Accounts.Contracts;
@@ -27,7 +26,7 @@ public sealed class SessionRevalidationTests
         ((AnsweringSender)(object)sender).Answer = accounts;
         var services = new ServiceCollection().AddScoped(_ => sender).BuildServiceProvider();
         var provider = new SessionRevalidatingStateProvider(NullLoggerFactory.Instance, services.GetRequiredService<IServiceScopeFactory>(),
-            new ConfigurationBuilder().Build());
+            Microsoft.Extensions.Options.Options.Create(new SessionsOptions()));
         return provider.CheckNowAsync(new AuthenticationState(user), default);
     }
 

@@ -102,7 +102,7 @@ public sealed partial class StaffRoleSweep(SqlitePortalApp app) : IClassFixture<
             refused++;
         }
 
-        var expectedRefusals = role switch { "Administrator" => 0, "AgentEducation" => 5, "Cashier" => 20, _ => StaffActions.PolicyByMessage.Count };
+        var expectedRefusals = role switch { "Administrator" => 0, "AgentEducation" => 5, "Cashier" => 22, _ => StaffActions.PolicyByMessage.Count };
         Assert.Equal(expectedRefusals, refused);
     }
 

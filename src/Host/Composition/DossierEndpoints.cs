@@ -1,10 +1,7 @@
 using System.IO.Compression;
 using System.Security.Claims;
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using PortailFamille.Accounts.Contracts;
-using PortailFamille.Billing.Contracts;
 using PortailFamille.BuildingBlocks.Results;
 using PortailFamille.Dossier.Contracts;
 using PortailFamille.Host.Api;
@@ -20,13 +17,6 @@ namespace PortailFamille.Host.Composition;
 /// </summary>
 internal static class DossierEndpoints
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>2000 KB: the module refuses anything larger, so larger files are not even read.</summary>
     private const long ReadLimit = 2000 * 1024;
 
@@ -48,8 +38,11 @@ internal static class DossierEndpoints
             var result = await sender.Send(new DeleteContact(family.Id, contactId), ct);
             return result.IsSuccess ? Back(returnTo, "/dossier-famille") : result.Error!.ToPage();
         });
-        parents.MapGet("/mes-donnees", async (ICurrentFamily family, ISender sender, TimeProvider clock, CancellationToken ct) =>
-            Results.File(await ExportZipAsync(sender, family.Id, clock, ct), "application/zip", $"mes-donnees-portail-famille-{clock.GetUtcNow():yyyy-MM-dd}.zip"));
+        parents.MapGet("/mes-donnees", async (ICurrentFamily family, ISender sender, CancellationToken ct) =>
+        {
+            var export = await sender.Send(new ExportFamilyData(family.Id), ct);
+            return Results.File(await ZipAsync(export.Files, ct), "application/zip", export.FileName);
+        });
 
         // Staff filling the dossier of a family without internet, and reading the documents.
         var staff = app.MapGroup("/gestion").RequireAuthorization(Policies.AccountManagers);
@@ -71,8 +64,10 @@ internal static class DossierEndpoints
         });
         staff.MapGet("/pointage/sante/export", async (Guid activityId, DateOnly day, ISender sender, CancellationToken ct) =>
         {
-            var list = await HealthListAsync(sender, activityId, day, ct);
-            return list is null ? Results.NotFound() : Results.File(CsvExport.Build(["Jour", "Activité", "Enfant", "PAI", "Allergies", "Régime alimentaire", "Pathologies", "Recommandations", "Médecin", "Téléphone du médecin"],
+            var sheet = await sender.Send(new GetDaySheet(activityId, day), ct);
+            if (sheet.IsFailure) return Results.NotFound();
+            var list = ComposeHealthList(sheet.Value, await sender.Send(new ListHealthAlerts(sheet.Value.Expected.Select(l => l.ChildId).ToList()), ct));
+            return Results.File(CsvExport.Build(["Jour", "Activité", "Enfant", "PAI", "Allergies", "Régime alimentaire", "Pathologies", "Recommandations", "Médecin", "Téléphone du médecin"],
                 list.Lines.Select(l => (IReadOnlyList<object?>)[day, list.ActivityName, l.ChildName, l.Health.HasPai ? "PAI" : "", l.Health.Allergies, l.Health.DietaryNeeds, l.Health.Pathologies, l.Health.Recommendations, l.Health.DoctorName, l.Health.DoctorPhone])),
                 "text/csv; charset=utf-8", $"sante-{day:yyyy-MM-dd}.csv");
         });
@@ -95,11 +90,24 @@ internal static class DossierEndpoints
         var result = await sender.Send(new UploadDocuments(formId, staff ? null : familyAccountId, piece, uploaded, Actor(user)), ct);
         if (result.IsFailure && result.Error!.Kind == ErrorKind.NotFound) return Results.NotFound();
         var refusals = result.IsFailure
-            ? $"{result.Error!.Code.Replace("dossier.", "", StringComparison.Ordinal)}:"
-            : string.Join('|', result.Value.Refused.Select(r => $"{r.Code.Replace("dossier.", "", StringComparison.Ordinal)}:{r.FileName.Replace("|", "", StringComparison.Ordinal)}"));
+            ? [new UploadRefusalNotice(result.Error!.Code, "")]
+            : result.Value.Refused.Select(r => new UploadRefusalNotice(r.Code, r.FileName)).ToList();
         var accepted = result.IsSuccess ? result.Value.Accepted.Count : 0;
-        return Results.LocalRedirect($"{basePath}/fiches/{formId}/modifier?depot={accepted}&refus={Uri.EscapeDataString(refusals)}");
+        return Results.LocalRedirect($"{basePath}/fiches/{formId}/modifier?depot={accepted}&refus={Uri.EscapeDataString(FormatRefusals(refusals))}");
     }
+
+    /// <summary>
+    /// The upload's refusals through its redirect (a plain form post, no JavaScript): « code:name|… », names without « | ».
+    /// Codes only, never text: the page asks the Dossier module for their French messages (<see cref="GetUploadRefusalMessages"/>).
+    /// </summary>
+    internal static string FormatRefusals(IEnumerable<UploadRefusalNotice> refusals) =>
+        string.Join('|', refusals.Select(r => $"{r.Code}:{r.FileName.Replace("|", "", StringComparison.Ordinal)}"));
+
+    internal static IReadOnlyList<UploadRefusalNotice> ParseRefusals(string? refusals) =>
+        string.IsNullOrEmpty(refusals) ? [] : refusals.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(':', 2))
+            .Select(parts => new UploadRefusalNotice(parts[0], parts.Length > 1 ? parts[1] : ""))
+            .ToList();
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
     {
@@ -145,31 +153,16 @@ internal static class DossierEndpoints
         return ascii.ToString();
     }
 
-    /// <summary>RGPD: the family's data as JSON and its documents as files, in one zip.</summary>
-    private static async Task<byte[]> ExportZipAsync(ISender sender, Guid familyAccountId, TimeProvider clock, CancellationToken ct)
+    /// <summary>RGPD: the files the Dossier module decided on, in one zip.</summary>
+    private static async Task<byte[]> ZipAsync(IReadOnlyList<ExportFile> files, CancellationToken ct)
     {
-        var dossier = await sender.Send(new ExportDossierData(familyAccountId), ct);
-        var data = new
-        {
-            exportedAt = clock.GetUtcNow(),
-            account = await sender.Send(new GetFamilyAccount(familyAccountId), ct),
-            children = dossier.Children,
-            forms = dossier.Forms,
-            contacts = dossier.Contacts,
-            quotients = dossier.Quotients,
-            documents = dossier.Documents.Select(d => new { d.Id, d.FormId, d.Piece, d.FileName, d.ContentType, file = $"documents/{d.Id}-{d.FileName}" }),
-            wallets = await sender.Send(new GetWalletBalances(familyAccountId), ct),
-            bookings = await sender.Send(new ListBookings(familyAccountId), ct),
-        };
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            await using (var json = zip.CreateEntry("donnees.json").Open())
-                await JsonSerializer.SerializeAsync(json, data, ExportJson, ct);
-            foreach (var d in dossier.Documents)
+            foreach (var file in files)
             {
-                await using var entry = zip.CreateEntry($"documents/{d.Id}-{d.FileName}").Open();
-                await entry.WriteAsync(d.Content, ct);
+                await using var entry = zip.CreateEntry(file.Path).Open();
+                await entry.WriteAsync(file.Content, ct);
             }
         }
 
@@ -180,19 +173,14 @@ internal static class DossierEndpoints
 
     internal sealed record HealthList(string ActivityName, IReadOnlyList<HealthLine> Lines);
 
-    /// <summary>The animators' list: children expected on the day with a PAI, allergies, a diet or a pathology.</summary>
-    internal static async Task<HealthList?> HealthListAsync(ISender sender, Guid activityId, DateOnly day, CancellationToken ct)
+    /// <summary>The day sheet's expected children (Reservations) that the Dossier module lists with a health alert, in the sheet's order.</summary>
+    internal static HealthList ComposeHealthList(DaySheet sheet, IReadOnlyList<HealthDetails> alerts)
     {
-        var sheet = await sender.Send(new GetDaySheet(activityId, day), ct);
-        if (sheet.IsFailure) return null;
-        var expected = sheet.Value.Expected;
-        var details = (await sender.Send(new GetHealthDetails(expected.Select(l => l.ChildId).ToList()), ct)).ToDictionary(h => h.ChildId);
-        var lines = expected
-            .Select(l => new HealthLine(l.ChildName, details.GetValueOrDefault(l.ChildId) ?? new HealthDetails(l.ChildId, l.HasPai, l.Allergies, l.DietaryNeeds, null, null, null, null)))
-            .Where(l => l.Health.HasPai || l.Health.Allergies is not null || l.Health.DietaryNeeds is not null || l.Health.Pathologies is not null)
-            .OrderBy(l => l.ChildName)
-            .ToList();
-        return new HealthList(sheet.Value.ActivityName, lines);
+        var byChild = alerts.ToDictionary(a => a.ChildId);
+        return new HealthList(sheet.ActivityName, sheet.Expected
+            .Where(l => byChild.ContainsKey(l.ChildId))
+            .Select(l => new HealthLine(l.ChildName, byChild[l.ChildId]))
+            .ToList());
     }
 
     private static IResult Back(string? returnTo, string fallback) =>

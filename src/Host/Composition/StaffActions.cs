@@ -25,10 +25,12 @@ internal static class StaffActions
         [typeof(ListFormsForReview)] = Policies.AccountManagers,
         [typeof(ReviewForm)] = Policies.AccountManagers,
         [typeof(OpenCampaign)] = Policies.AccountManagers,
+        [typeof(GetCampaignDefaults)] = Policies.AccountManagers,
         [typeof(RecordFamilyQuotient)] = Policies.AccountManagers,
         [typeof(ListFamilyQuotients)] = Policies.AccountManagers,
         [typeof(EraseFamilyDossier)] = Policies.AccountManagers,
         [typeof(GetHealthDetails)] = Policies.AccountManagers,
+        [typeof(ListHealthAlerts)] = Policies.AccountManagers,
         // Reservations: activities, periods, closures, attendance, waitlist, transmission.
         [typeof(CreateActivity)] = Policies.AccountManagers,
         [typeof(UpdateActivityCapacity)] = Policies.AccountManagers,

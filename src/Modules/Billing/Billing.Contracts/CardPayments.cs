@@ -88,6 +88,20 @@ public sealed record GetCardPayment(Guid FamilyAccountId, Guid PaymentId) : IQue
 /// <summary>The parent gave up on the provider's page: a pending payment is cancelled (a later verified payment still credits).</summary>
 public sealed record CancelCardPayment(Guid FamilyAccountId, Guid PaymentId) : ICommand<Result>;
 
+/// <summary>
+/// The test gateway's page: the family's payment when it was opened on the test gateway and the test gateway is available
+/// (no Stripe keys, Payments:TestGateway:Enabled); null otherwise, so the page does not exist.
+/// </summary>
+public sealed record GetTestGatewayPayment(Guid FamilyAccountId, Guid PaymentId) : IQuery<CardPaymentView?>;
+
+/// <summary>
+/// « Payer (simulation) » on the test gateway: Billing builds the checkout.session.completed event Stripe would send,
+/// signs it with the webhook secret and applies it through <see cref="ApplyPaymentEvent"/>, as a webhook delivery.
+/// Refused (billing.test_gateway_disabled) when the test gateway is not available; a payment no longer pending is left
+/// as it is (<see cref="PaymentEventOutcome.Ignored"/>).
+/// </summary>
+public sealed record SimulateTestCardPayment(Guid FamilyAccountId, Guid PaymentId) : ICommand<Result<PaymentEventOutcome>>;
+
 public enum CardPaymentStatus
 {
     Pending,

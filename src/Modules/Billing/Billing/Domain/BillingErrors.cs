@@ -24,6 +24,9 @@ internal static class BillingErrors
     public static readonly Error CardPaymentsDisabled = Error.Conflict("billing.card_payments_disabled",
         "Le paiement par carte n'est pas disponible : réglez auprès de la régie (chèque, espèces, virement).");
 
+    public static readonly Error TestGatewayDisabled = Error.NotFound("billing.test_gateway_disabled",
+        "La passerelle de paiement de test n'est pas disponible sur ce portail.");
+
     public static readonly Error BadPayload = Error.Validation("billing.bad_payload",
         "La notification de paiement est illisible : ce n'est pas un événement du prestataire de paiement.");
 

@@ -41,6 +41,9 @@ internal sealed class PaymentOptions
     /// <summary>Card payments work: through Stripe, or through the test gateway where it is allowed.</summary>
     public bool CardPaymentsAvailable => UsesStripe || TestGateway.Enabled;
 
+    /// <summary>The test gateway's page and simulated payments exist only without Stripe, and where it is allowed.</summary>
+    public bool TestGatewayAvailable => !UsesStripe && TestGateway.Enabled;
+
     /// <summary>Both Stripe keys or neither: one alone would silently fall back to the test gateway.</summary>
     public bool IsConsistent => string.IsNullOrWhiteSpace(Stripe.SecretKey) == string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
 }

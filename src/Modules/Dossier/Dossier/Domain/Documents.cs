@@ -44,14 +44,14 @@ internal static class DocumentRules
     {
         format = null;
         if (alreadyStored >= MaxFilesPerPiece)
-            return ("dossier.too_many_files", $"« {fileName} » n'a pas été déposé : 4 fichiers au plus par pièce demandée. Supprimez-en un pour le remplacer.");
+            return UploadRefusals.Of(UploadRefusals.TooManyFiles, fileName);
         if (length == 0)
-            return ("dossier.empty_file", $"« {fileName} » est vide.");
+            return UploadRefusals.Of(UploadRefusals.EmptyFile, fileName);
         if (length > MaxBytes)
-            return ("dossier.file_too_large", $"« {fileName} » dépasse 2000 ko (1,95 Mo) : réduisez sa taille ou scannez-le en moins bonne qualité.");
+            return UploadRefusals.Of(UploadRefusals.FileTooLarge, fileName);
         format = Sniff(content);
         if (format is null)
-            return ("dossier.file_type_refused", $"« {fileName} » n'est pas un PDF ni une image JPEG, PNG ou HEIC : son contenu a été vérifié, pas seulement son nom.");
+            return UploadRefusals.Of(UploadRefusals.FileTypeRefused, fileName);
         return null;
     }
 

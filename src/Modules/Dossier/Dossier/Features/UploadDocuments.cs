@@ -17,7 +17,7 @@ internal sealed class UploadDocumentsHandler(DossierDbContext db, IDocumentStore
         if (!FormDefinitions.Pieces(form.Kind).Contains(command.Piece))
             return Error.Validation("dossier.piece_not_requested", "Cette pièce n'est pas demandée pour cette fiche.");
         if (command.Files.Count == 0)
-            return Error.Validation("dossier.no_file", "Choisissez au moins un fichier à déposer.");
+            return UploadRefusals.NoFile;
 
         var now = clock.GetUtcNow();
         var stored = await db.Documents.CountAsync(d => d.FormId == form.Id && d.Piece == command.Piece, cancellationToken);
