@@ -8,12 +8,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task Every_staff_page_opens_and_connects_for_an_administrator()
     {
-        var page = await fixture.NewPageAsync(phone: false);
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Votre identifiant").FillAsync("admin");
-        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
+        var page = await StaffSignedInAsync("admin");
 
         var pages = new (string Path, string Heading)[]
         {
@@ -43,12 +38,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task The_regie_cannot_open_account_management()
     {
-        var page = await fixture.NewPageAsync(phone: false);
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Votre identifiant").FillAsync("regie");
-        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
+        var page = await StaffSignedInAsync("regie");
 
         await page.GotoAsync("/gestion/familles");
 
@@ -60,12 +50,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task The_regie_sees_only_its_tabs_and_actions_and_its_open_dashboard_signs_out_when_its_sessions_end()
     {
-        var page = await fixture.NewPageAsync(phone: false);
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Votre identifiant").FillAsync("regie");
-        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/gestion");
+        var page = await StaffSignedInAsync("regie");
         await fixture.StepAsync(page, "regie-dashboard", () => page.Locator("[data-ready='yes']").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var tabs = await page.Locator("nav.pf-tabs a").AllInnerTextsAsync();
@@ -81,5 +66,17 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.True((await other.PostAsync("/api/v1/auth/logout-everywhere", null)).IsSuccessStatusCode);
 
         await fixture.StepAsync(page, "regie-signed-out", () => page.WaitForURLAsync("**/connexion**", new() { Timeout = 30_000 }));
+    }
+
+    /// <summary>A desktop page signed in as that staff member, on the dashboard.</summary>
+    private async Task<IPage> StaffSignedInAsync(string identifier)
+    {
+        var page = await fixture.NewPageAsync(phone: false);
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Votre identifiant").FillAsync(identifier);
+        await page.GetByLabel("Mot de passe").FillAsync("Gestion2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+        return page;
     }
 }
